@@ -1,0 +1,52 @@
+"""The ``crossroads`` command: Crossroads' own commands, and Django's passed through."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+COMMANDS = {
+    "demo": "Set up the embedded database with reference and demo data, then serve the UI.",
+    "serve": "Serve the web interface and API with a production-grade server (gunicorn).",
+    "migrate": "Create or update the database tables.",
+    "createuser": "Create a user in an organisation, with roles.",
+    "load-reference": "Load countries, regions, the strategic framework and offices.",
+    "import-admin-areas": "Import administrative areas (P-codes) from a CSV file.",
+    "jobs": "Run the background worker that executes queued jobs.",
+    "check": "Check the configuration (add --deploy for production checks).",
+}
+
+HELP = """usage: crossroads COMMAND [options]
+
+Crossroads: migration-governance information system.
+
+commands:
+{commands}
+
+Every Django management command works too (crossroads help lists them all);
+crossroads COMMAND --help describes one command.
+"""
+
+
+def usage() -> str:
+    """The top-level help text."""
+    width = max(len(name) for name in COMMANDS)
+    lines = "\n".join(f"  {name.ljust(width)}  {text}" for name, text in COMMANDS.items())
+    return HELP.format(commands=lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in ("-h", "--help"):
+        print(usage())
+        return
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossroads.settings")
+    from django.core.management import execute_from_command_line
+
+    command = args[0].replace("-", "_") if args[0] in COMMANDS else args[0]
+    execute_from_command_line(["crossroads", command, *args[1:]])
+
+
+if __name__ == "__main__":
+    main()

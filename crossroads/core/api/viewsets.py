@@ -1,0 +1,67 @@
+"""The base API viewset: every read through ``restrict()``, every write checked after save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models, transaction
+from rest_framework import viewsets
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from crossroads.core.api.permissions import action_for
+from crossroads.core.audit import audit_access
+from crossroads.core.models import AuditEvent
+from crossroads.core.views.generic import related_fields
+
+
+class CrossroadsModelViewSet(viewsets.ModelViewSet):
+    """CRUD for one model, filtered by its FilterSet, authorized by ``restrict()``.
+
+    Subclasses set ``queryset`` (for the model and any ``prefetch_related``),
+    ``serializer_class`` and ``filterset_class``.
+    """
+
+    ordering_fields = "__all__"
+
+    def get_queryset(self) -> models.QuerySet[Any]:
+        queryset = super().get_queryset()
+        model = queryset.model
+        return queryset.restrict(self.request.user, action_for(self.request)).select_related(  # type: ignore[attr-defined]
+            *related_fields(model)
+        ).order_by(*(model._meta.ordering or ["pk"]))
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        rows = page if page is not None else list(queryset)
+        audit_access(queryset.model, rows, AuditEvent.Action.LIST)
+        serializer = self.get_serializer(rows, many=True)
+        if page is not None:
+            return self.get_paginated_response(serializer.data)
+        return Response(serializer.data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        audit_access(type(instance), [instance], AuditEvent.Action.VIEW)
+        return Response(self.get_serializer(instance).data)
+
+    def perform_create(self, serializer: Any) -> None:
+        self.save_within_permission(serializer)
+
+    def perform_update(self, serializer: Any) -> None:
+        self.save_within_permission(serializer)
+
+    def save_within_permission(self, serializer: Any) -> None:
+        """Save, then roll back unless the saved record is within the user's permission."""
+        with transaction.atomic():
+            instance = serializer.save()
+            if not self.get_queryset().filter(pk=instance.pk).exists():
+                raise PermissionDenied("You may not save a record with these values.")
+
+
+class CrossroadsReadOnlyViewSet(CrossroadsModelViewSet):
+    """Read-only endpoints (logs, jobs): GET only."""
+
+    http_method_names = ["get", "head", "options"]

@@ -1,0 +1,32 @@
+"""crossroads serve: the web interface and API behind gunicorn."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Serve Crossroads with gunicorn (static files by WhiteNoise)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--bind", default=os.environ.get("CROSSROADS_BIND", "127.0.0.1:8000"))
+        parser.add_argument("--workers", type=int,
+                            default=int(os.environ.get("CROSSROADS_WORKERS", "2")))
+        parser.add_argument("--no-collectstatic", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not options["no_collectstatic"]:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        self.stdout.write(f"Crossroads at http://{options['bind']}/ (Ctrl+C stops)")
+        argv = [sys.executable, "-m", "gunicorn", "crossroads.wsgi:application", "--bind", options["bind"],
+                "--workers", str(options["workers"]), "--access-logfile", "-",
+                "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")]
+        if settings.DEBUG:
+            argv.append("--reload")
+        os.execv(sys.executable, argv)  # noqa: S606 - this process becomes the server

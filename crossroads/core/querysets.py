@@ -1,0 +1,76 @@
+"""The single authorization path: ``Model.objects.restrict(user, action)``."""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+from typing import Any, TypeVar
+
+from django.core.exceptions import FieldError
+from django.db import models
+from django.db.models import Q
+
+from crossroads.core.permissions import VIEW, is_sensitive, permission_backend
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+def resolve_tokens(value: Any, user: Any) -> Any:
+    """Replace ``$user`` tokens in a constraint value with attributes of the user.
+
+    ``"$user"`` is the user, ``"$user.organisation"`` their organisation,
+    ``"$user.organisation.country"`` its country; lists are resolved item by item.
+    """
+    if isinstance(value, list):
+        return [resolve_tokens(item, user) for item in value]
+    if not isinstance(value, str) or not value.startswith("$user"):
+        return value
+    target: Any = user
+    for attribute in value.split(".")[1:]:
+        target = getattr(target, attribute, None)
+        if target is None:
+            return None
+    return target
+
+
+def constraints_to_q(constraints: list[dict[str, Any]], user: Any) -> Q:
+    """Turn permission constraints into one filter: dicts OR-ed, keys AND-ed."""
+    return reduce(
+        or_,
+        (Q(**{key: resolve_tokens(value, user) for key, value in c.items()}) for c in constraints),
+    )
+
+
+class RestrictedQuerySet(models.QuerySet[_M]):
+    """A queryset that can be narrowed to what a user may do."""
+
+    def restrict(self, user: Any, action: str = VIEW) -> RestrictedQuerySet[_M]:
+        """Only the objects on which ``user`` may perform ``action``.
+
+        Anonymous users get nothing. Superusers get everything except sensitive
+        models, which need an explicit permission like anyone else.
+        """
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.none()
+        if not getattr(user, "is_active", True):
+            return self.none()
+        if user.is_superuser and not is_sensitive(self.model):
+            return self
+        constraints = permission_backend().get_constraints(user, self.model, action)
+        if constraints is None:
+            return self.none()
+        if any(not c for c in constraints):
+            return self
+        try:
+            restricted = self.filter(constraints_to_q(constraints, user))
+            # Constraints across relations may join many rows per object.
+            if any("__" in key for c in constraints for key in c):
+                restricted = restricted.distinct()
+            return restricted
+        except (FieldError, ValueError, TypeError):
+            # A constraint naming a field the model lacks grants nothing (fail closed).
+            return self.none()
+
+
+class RestrictedManager(models.Manager.from_queryset(RestrictedQuerySet)):  # type: ignore[misc]
+    """The default manager of every Crossroads model."""

@@ -1,0 +1,32 @@
+"""The URL map: pages per app, the API under /api/v1/, login and language switch."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from crossroads.core.views import pages
+from crossroads.users.views import LoginView
+
+api_patterns = [
+    path("core/", include("crossroads.core.api.urls")),
+    path("reference/", include("crossroads.reference.api.urls")),
+    path("users/", include("crossroads.users.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("login/", LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("healthz", pages.healthz, name="healthz"),
+    path("", include("crossroads.core.urls")),
+    path("reference/", include("crossroads.reference.urls")),
+    path("admin/", include("crossroads.users.urls")),
+    path("api/v1/", include(api_patterns)),
+]

@@ -1,0 +1,41 @@
+"""crossroads demo: a ready-to-try Crossroads on the embedded database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from rich.console import Console
+from rich.table import Table
+
+
+class Command(BaseCommand):
+    help = ("Migrate, load reference and demo data, create one demo user per role (credentials "
+            "printed), then serve the UI at http://127.0.0.1:8000.")
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-serve", action="store_true", help="Set up, but do not serve.")
+        parser.add_argument("--bind", default="127.0.0.1:8000")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from crossroads.users.demo import load_demo
+
+        quiet = options["verbosity"] == 0
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_reference", verbosity=0 if quiet else 1)
+        rows = load_demo()
+        if not quiet:
+            self.print_credentials(rows, options["bind"])
+        if not options["no_serve"]:
+            call_command("serve", bind=options["bind"])
+
+    def print_credentials(self, rows: list[tuple[str, str, str, str]], bind: str) -> None:
+        table = Table(title="Demo users (also in var/demo_credentials.txt)")
+        for column in ("username", "password", "role", "organisation"):
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*row)
+        console = Console(file=self.stdout)
+        console.print(table)
+        console.print(f"Open http://{bind}/ and log in as one of them.")
