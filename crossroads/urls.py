@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from crossroads.core.views import pages
 from crossroads.users.views import LoginView
 
-api_patterns = [
+api_patterns: list[URLPattern | URLResolver] = [
     path("core/", include("crossroads.core.api.urls")),
     path("reference/", include("crossroads.reference.api.urls")),
     path("users/", include("crossroads.users.api.urls")),

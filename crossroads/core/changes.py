@@ -29,7 +29,8 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
 def changed_fields(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
     """Names of the fields whose values differ between two snapshots."""
     before, after = before or {}, after or {}
-    return sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    names = before.keys() | after.keys()
+    return sorted(name for name in names if before.get(name) != after.get(name))
 
 
 def log_change(

@@ -19,6 +19,7 @@ RANGE_LOOKUPS = ["exact", "gte", "lte"]
 STAMP_USERS = ("created_by", "updated_by")
 #: Field types that are not filtered (a test lists the fields left out and why).
 UNFILTERABLE = (models.JSONField, models.FileField, models.BinaryField)
+RELATED_FILTERS = (django_filters.ModelChoiceFilter, django_filters.ModelMultipleChoiceFilter)
 
 
 def lookups_for(field: models.Field[Any, Any]) -> list[str]:
@@ -45,7 +46,8 @@ def filter_fields(
     for field in model._meta.get_fields():
         if not getattr(field, "concrete", False) or field.name in exclude:
             continue
-        if isinstance(field, UNFILTERABLE) or field.name in STAMP_USERS or field.primary_key:
+        if isinstance(field, UNFILTERABLE) or field.name in STAMP_USERS \
+                or getattr(field, "primary_key", False):
             continue
         fields[field.name] = lookups_for(field)  # type: ignore[arg-type]
     return fields
@@ -64,7 +66,7 @@ class CrossroadsFilterSet(django_filters.FilterSet):
         user = getattr(self.request, "user", None)
         for filter_ in self.filters.values():
             # Related choices are limited to what the user may see, like any other read.
-            if isinstance(filter_, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter):
+            if isinstance(filter_, RELATED_FILTERS):
                 related = filter_.queryset.model if filter_.queryset is not None else None
                 if related is not None and hasattr(related.objects, "restrict"):
                     filter_.queryset = related.objects.restrict(user, VIEW)

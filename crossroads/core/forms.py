@@ -12,7 +12,7 @@ from crossroads.core.permissions import VIEW
 def restrict_choices(form: forms.BaseForm, user: Any) -> None:
     """Limit every related-object field of a form to objects the user may view."""
     for field in form.fields.values():
-        if isinstance(field, forms.ModelChoiceField):
+        if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
             manager = field.queryset.model._default_manager
             if hasattr(manager, "restrict"):
                 field.queryset = manager.restrict(user, VIEW)

@@ -16,7 +16,7 @@ import logging
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,8 +28,8 @@ from crossroads.core.models import Job
 logger = logging.getLogger(__name__)
 
 
-class JobFunction(Protocol):
-    def __call__(self, progress: Progress, **kwargs: Any) -> Any: ...
+#: A job function: ``function(progress, **json_kwargs) -> json_result``.
+JobFunction = Callable[..., Any]
 
 
 _registry: dict[str, JobFunction] = {}

@@ -53,6 +53,9 @@ def log_relation_change(sender: Any, instance: Any, action: str, **kwargs: Any) 
         return
     for field in instance._meta.many_to_many:
         if field.remote_field.through is sender:
-            members = sorted(str(pk) for pk in getattr(instance, field.name).values_list("pk", flat=True))
-            log_change(instance, ObjectChange.Action.UPDATE, None, {field.name: members}, [field.name])
+            related = getattr(instance, field.name).values_list("pk", flat=True)
+            members = sorted(str(pk) for pk in related)
+            log_change(
+                instance, ObjectChange.Action.UPDATE, None, {field.name: members}, [field.name]
+            )
             return

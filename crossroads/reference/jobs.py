@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from crossroads.core.jobs import Progress, register_job
+
+
+def as_json(results: Any) -> Any:
+    """Load results (LoadResult dataclasses, possibly in a dict) as JSON data."""
+    if isinstance(results, dict):
+        return {key: as_json(value) for key, value in results.items()}
+    return asdict(results)
 
 
 @register_job("reference.load")
@@ -12,7 +20,7 @@ def load_reference_job(progress: Progress) -> Any:
     """Load the shipped reference data (countries, framework, offices)."""
     from crossroads.reference.loaders import load_reference
 
-    return load_reference(progress=progress)
+    return as_json(load_reference(progress=progress))
 
 
 @register_job("reference.import_admin_areas")
@@ -20,5 +28,4 @@ def import_admin_areas_job(progress: Progress, *, path: str) -> Any:
     """Import administrative areas from an uploaded CSV file."""
     from crossroads.reference.loaders.admin_areas import load_admin_areas
 
-    result = load_admin_areas(path, progress=progress)
-    return result if isinstance(result, dict) else vars(result)
+    return as_json(load_admin_areas(path, progress=progress))

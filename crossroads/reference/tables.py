@@ -76,7 +76,7 @@ class FrameworkPartTable(CrossroadsTable):
     code = tables.Column(linkify=True)
 
     class Meta(CrossroadsTable.Meta):
-        fields = ("code", "title", "framework")
+        fields: tuple[str, ...] = ("code", "title", "framework")
 
 
 class StrategicObjectiveTable(FrameworkPartTable):

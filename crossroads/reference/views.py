@@ -7,9 +7,9 @@ from typing import Any
 from django.http import HttpRequest
 
 from crossroads.core.views.generic import ObjectViews
-from crossroads.reference.services.country_facts import country_facts
 from crossroads.reference import filtersets, forms, tables
 from crossroads.reference import models as m
+from crossroads.reference.services.country_facts import country_facts
 
 
 class CountryViews(ObjectViews):

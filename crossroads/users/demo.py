@@ -106,7 +106,7 @@ def stored_passwords() -> dict[str, str]:
     if not path.exists():
         return {}
     pairs = (line.split("\t", 1) for line in path.read_text().splitlines() if "\t" in line)
-    return {user: password for user, password in pairs}
+    return dict(pairs)  # type: ignore[arg-type]
 
 
 def save_passwords(passwords: dict[str, str]) -> None:

@@ -158,8 +158,8 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         ordering = ["username"]
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
+        verbose_name = _("user")  # type: ignore[assignment]
+        verbose_name_plural = _("users")  # type: ignore[assignment]
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -207,6 +207,11 @@ class Token(models.Model):
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("users:token", args=[self.pk])
+
     @classmethod
     def issue(cls, user: User, **fields: Any) -> tuple[Token, str]:
         """Create a token for ``user``; returns it and its key (shown only now)."""
@@ -217,8 +222,3 @@ class Token(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires is not None and self.expires <= timezone.now()
-
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("users:token", args=[self.pk])

@@ -65,7 +65,7 @@ def create_token(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = forms.TokenForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        token, key = m.Token.issue(request.user, **form.cleaned_data)
+        token, key = m.Token.issue(request.user, **form.cleaned_data)  # type: ignore[arg-type]
         return render(request, "users/token_created.html", {"token": token, "key": key})
     return render(request, "users/token_form.html", {"form": form})
 

@@ -9,5 +9,5 @@ from rest_framework.pagination import LimitOffsetPagination
 class CrossroadsPagination(LimitOffsetPagination):
     """``?limit=&offset=``; at most 1000 rows a page."""
 
-    default_limit = settings.REST_FRAMEWORK["PAGE_SIZE"]
+    default_limit = int(str(settings.REST_FRAMEWORK["PAGE_SIZE"]))
     max_limit = 1000

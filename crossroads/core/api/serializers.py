@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from crossroads.core.models import AuditEvent, Job, ObjectChange
@@ -13,14 +14,14 @@ from crossroads.core.permissions import VIEW
 class CrossroadsModelSerializer(serializers.ModelSerializer):
     """Related objects are given by primary key and must be visible to the requester."""
 
-    display = serializers.SerializerMethodField(help_text="How the record is shown to people.")
+    display = serializers.SerializerMethodField(help_text=_("How the record is shown to people."))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         user = getattr(request, "user", None)
         for field in self.fields.values():
-            target = getattr(field, "child_relation", field)
+            target: Any = getattr(field, "child_relation", field)
             queryset = getattr(target, "queryset", None)
             if queryset is not None and hasattr(queryset, "restrict"):
                 target.queryset = queryset.restrict(user, VIEW)
@@ -30,7 +31,7 @@ class CrossroadsModelSerializer(serializers.ModelSerializer):
 
 
 class ObjectChangeSerializer(CrossroadsModelSerializer):
-    object_type = serializers.StringRelatedField()
+    object_type: Any = serializers.StringRelatedField()
 
     class Meta:
         model = ObjectChange
@@ -40,7 +41,7 @@ class ObjectChangeSerializer(CrossroadsModelSerializer):
 
 
 class AuditEventSerializer(CrossroadsModelSerializer):
-    object_type = serializers.StringRelatedField()
+    object_type: Any = serializers.StringRelatedField()
 
     class Meta:
         model = AuditEvent

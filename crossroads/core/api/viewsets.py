@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -58,7 +59,7 @@ class CrossroadsModelViewSet(viewsets.ModelViewSet):
         with transaction.atomic():
             instance = serializer.save()
             if not self.get_queryset().filter(pk=instance.pk).exists():
-                raise PermissionDenied("You may not save a record with these values.")
+                raise PermissionDenied(_("You may not save a record with these values."))
 
 
 class CrossroadsReadOnlyViewSet(CrossroadsModelViewSet):

@@ -49,6 +49,11 @@ class Job(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.get_status_display()})"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("core:job", args=[self.pk])
+
     @property
     def percent(self) -> int | None:
         """Progress as a whole percentage, or None while the total is unknown."""
@@ -60,8 +65,3 @@ class Job(models.Model):
     def is_finished(self) -> bool:
         """Whether the job has stopped, successfully or not."""
         return self.status in (self.Status.COMPLETED, self.Status.FAILED)
-
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("core:job", args=[self.pk])

@@ -17,10 +17,10 @@ import csv
 from typing import Any, ClassVar
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, URLPattern, path, reverse
@@ -137,7 +137,7 @@ class ObjectViewMixin(View):
         queryset = self.views.queryset(request.user, action)
         try:
             return queryset.get(**{self.views.lookup_field: lookup})
-        except (self.views.model.DoesNotExist, ValueError):
+        except (ObjectDoesNotExist, ValueError):
             audit_denied(self.views.model, lookup)
             raise Http404(_("No such record, or you may not see it.")) from None
 
@@ -163,8 +163,8 @@ class ObjectListView(ObjectViewMixin):
         queryset = self.views.queryset(request.user, VIEW)
         filterset = self.views.filterset(request.GET or None, queryset=queryset, request=request)
         objects = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
-        if not filterset.is_valid():
-            objects = queryset.none()
+        if filterset.is_bound and not filterset.is_valid():
+            objects = queryset.none()  # an invalid filter shows nothing rather than everything
         table = self.views.table(objects, request=request)
         export = request.GET.get("export")
         if export in ("csv", "html"):
@@ -235,7 +235,7 @@ class ObjectDetailView(ObjectViewMixin):
             field = obj._meta.get_field(name)
             display = getattr(obj, f"get_{name}_display", None)
             value = display() if callable(display) else getattr(obj, name)
-            rows.append((str(field.verbose_name), value))
+            rows.append((str(getattr(field, "verbose_name", name)), value))
         return rows
 
 
@@ -256,7 +256,7 @@ class ObjectChangelogView(ObjectViewMixin):
 class ObjectEditView(ObjectViewMixin):
     """Create or edit a record; the result must still be within the user's permission."""
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.lookup = kwargs.get("lookup")
         self.action = CHANGE if self.lookup is not None else ADD
         return super().dispatch(request, *args, **kwargs)
@@ -316,8 +316,8 @@ class ObjectDeleteView(ObjectViewMixin):
         except (ProtectedError, RestrictedError) as error:
             related = getattr(error, "protected_objects", None) or error.restricted_objects  # type: ignore[union-attr]
             blockers = ", ".join(str(o) for o in list(related)[:5])
-            messages.error(request, _("Cannot delete %(object)s: other records use it (%(blockers)s).")
-                           % {"object": obj, "blockers": blockers})
+            text = _("Cannot delete %(object)s: other records use it (%(blockers)s).")
+            messages.error(request, text % {"object": obj, "blockers": blockers})
             return redirect(obj.get_absolute_url())
         messages.success(request, _("Deleted %(object)s.") % {"object": obj})
         return redirect(self.views.url("list"))

@@ -30,7 +30,7 @@ def ordered_sections(user: Any) -> list[dict[str, Any]]:
 
 def home(request: HttpRequest) -> HttpResponse:
     """The home page: the user's areas of work, their jobs and their recent changes."""
-    user = request.user
+    user: Any = request.user
     context = {
         "sections": ordered_sections(user),
         "roles": list(user.roles.all()) if hasattr(user, "roles") else [],
@@ -44,7 +44,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def search_page(request: HttpRequest) -> HttpResponse:
     """Search every kind of record the user may see."""
     query = request.GET.get("q", "")
-    return render(request, "core/search.html", {"query": query, "hits": search(request.user, query)})
+    hits = search(request.user, query)
+    return render(request, "core/search.html", {"query": query, "hits": hits})
 
 
 def job_status(request: HttpRequest, pk: str) -> HttpResponse:

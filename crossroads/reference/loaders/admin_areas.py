@@ -81,7 +81,7 @@ def stored_nodes(rows: list[CsvRow]) -> dict[str, Node]:
 
 def file_nodes(rows: list[CsvRow], header: list[str], stored: dict[str, Node]) -> dict[str, Node]:
     """The areas as the file defines them (a file without parent_pcode keeps stored parents)."""
-    nodes = {}
+    nodes: dict[str, Node] = {}
     for row in rows:
         pcode = row.get("pcode")
         if "parent_pcode" in header:

@@ -129,7 +129,8 @@ def check_duplicate(
 def current_value(instance: models.Model, name: str) -> Any:
     """A field's stored value, as a primary key for foreign keys."""
     field = instance._meta.get_field(name)
-    return getattr(instance, field.attname) if field.is_relation else getattr(instance, name)
+    attname = getattr(field, "attname", name)
+    return getattr(instance, attname)
 
 
 def new_value(instance: models.Model, name: str, value: Any) -> Any:

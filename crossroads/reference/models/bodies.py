@@ -99,7 +99,8 @@ class Membership(CrossroadsModel):
         Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="memberships"
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.MEMBER
+        _("status"), max_length=10, choices=MembershipStatus.choices,
+        default=MembershipStatus.MEMBER,
     )
     since = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True)
 

@@ -110,7 +110,9 @@ class Activity(CrossroadsModel):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         constraints = [
-            models.UniqueConstraint(fields=["objective", "position"], name="unique_activity_position")
+            models.UniqueConstraint(
+                fields=["objective", "position"], name="unique_activity_position"
+            )
         ]
 
     def __str__(self) -> str:

@@ -31,9 +31,10 @@ class RecordCount:
 
         meta = self.model._meta
         try:
-            return reverse(f"{meta.app_label}:{meta.model_name}_list") + f"?{self.field}={self.country_pk}"
+            url = reverse(f"{meta.app_label}:{meta.model_name}_list")
         except NoReverseMatch:
             return ""
+        return f"{url}?{self.field}={self.country_pk}"
 
 
 def country_fields() -> list[tuple[type[models.Model], str]]:

@@ -6,6 +6,9 @@ from typing import Any
 
 from django.contrib.auth import password_validation
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from crossroads.core.api.serializers import CrossroadsModelSerializer
@@ -21,7 +24,9 @@ class OrganisationSerializer(CrossroadsModelSerializer):
 
 
 class UserSerializer(CrossroadsModelSerializer):
-    password = serializers.CharField(write_only=True, required=False, style={"input_type": "password"})
+    password = serializers.CharField(
+        write_only=True, required=False, style={"input_type": "password"}
+    )
 
     class Meta:
         model = m.User
@@ -33,14 +38,14 @@ class UserSerializer(CrossroadsModelSerializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         password = attrs.get("password")
         if self.instance is None and not password:
-            raise serializers.ValidationError({"password": "A new user needs a password."})
+            raise serializers.ValidationError({"password": gettext("A new user needs a password.")})
         if password:
             candidate = self.instance or m.User(**{k: v for k, v in attrs.items()
                                                    if k in ("username", "email", "first_name")})
             try:
                 password_validation.validate_password(password, candidate)
-            except Exception as error:  # Django's ValidationError → field error
-                raise serializers.ValidationError({"password": list(getattr(error, "messages", [str(error)]))}) from None
+            except DjangoValidationError as error:
+                raise serializers.ValidationError({"password": error.messages}) from None
         return attrs
 
     def save_password(self, user: m.User, password: str | None) -> m.User:
@@ -68,7 +73,7 @@ class RoleSerializer(CrossroadsModelSerializer):
 class ObjectPermissionSerializer(CrossroadsModelSerializer):
     object_types = serializers.SlugRelatedField(
         many=True, slug_field="model", queryset=ContentType.objects.none(),
-        help_text="Model names, e.g. country, organisation.",
+        help_text=_("Model names, e.g. country, organisation."),
     )
 
     class Meta:
@@ -89,17 +94,17 @@ class ObjectPermissionSerializer(CrossroadsModelSerializer):
 
 def run_model_validators(validator: Any, value: Any) -> Any:
     """Run a model field validator and report its message as a field error."""
-    from django.core.exceptions import ValidationError
-
     try:
         validator(value)
-    except ValidationError as error:
+    except DjangoValidationError as error:
         raise serializers.ValidationError(error.messages) from None
     return value
 
 
 class TokenSerializer(CrossroadsModelSerializer):
-    key = serializers.SerializerMethodField(help_text="The key: only in the response that creates it.")
+    key = serializers.SerializerMethodField(
+        help_text=_("The key: only in the response that creates it.")
+    )
 
     class Meta:
         model = m.Token

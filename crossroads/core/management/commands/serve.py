@@ -24,7 +24,8 @@ class Command(BaseCommand):
         if not options["no_collectstatic"]:
             call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"Crossroads at http://{options['bind']}/ (Ctrl+C stops)")
-        argv = [sys.executable, "-m", "gunicorn", "crossroads.wsgi:application", "--bind", options["bind"],
+        argv = [sys.executable, "-m", "gunicorn", "crossroads.wsgi:application",
+                "--bind", options["bind"],
                 "--workers", str(options["workers"]), "--access-logfile", "-",
                 "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")]
         if settings.DEBUG:

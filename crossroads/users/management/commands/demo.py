@@ -36,6 +36,6 @@ class Command(BaseCommand):
             table.add_column(column)
         for row in rows:
             table.add_row(*row)
-        console = Console(file=self.stdout)
+        console = Console(file=self.stdout)  # type: ignore[arg-type]
         console.print(table)
         console.print(f"Open http://{bind}/ and log in as one of them.")
