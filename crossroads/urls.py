@@ -7,10 +7,12 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from crossroads.core.api.root import APIRootView
 from crossroads.core.views import pages
 from crossroads.users.views import LoginView
 
 api_patterns: list[URLPattern | URLResolver] = [
+    path("", APIRootView.as_view(), name="api-root"),
     path("core/", include("crossroads.core.api.urls")),
     path("reference/", include("crossroads.reference.api.urls")),
     path("users/", include("crossroads.users.api.urls")),

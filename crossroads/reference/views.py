@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from crossroads.core.views.generic import ObjectViews
 from crossroads.reference import filtersets, forms, tables
@@ -37,6 +38,7 @@ class AdminAreaViews(ObjectViews):
     filterset = filtersets.AdminAreaFilterSet
     table = tables.AdminAreaTable
     form = forms.AdminAreaForm
+    list_actions = ((_("Import from CSV"), "reference:adminarea_import", "add"),)
 
 
 class OfficeViews(ObjectViews):

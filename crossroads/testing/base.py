@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.test import TestCase
@@ -12,6 +14,12 @@ from crossroads.reference.models import Country
 from crossroads.users.models import ObjectPermission, Organisation, User
 
 TEST_PASSWORD = "a-long-test-password-42"  # noqa: S105
+
+
+@cache
+def hashed_test_password() -> str:
+    """The hash of TEST_PASSWORD, computed once (a slow hasher costs ~0.25 s per user)."""
+    return make_password(TEST_PASSWORD)
 
 
 class CrossroadsTestCase(TestCase):
@@ -45,7 +53,7 @@ class CrossroadsTestCase(TestCase):
     @classmethod
     def make_user(cls, username: str, organisation: Organisation | None) -> User:
         user = User(username=username, organisation=organisation, email=f"{username}@example.org")
-        user.set_password(TEST_PASSWORD)
+        user.password = hashed_test_password()
         user.save()
         return user
 

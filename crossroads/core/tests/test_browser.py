@@ -42,6 +42,7 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 10_000
 PHONE = {"width": 375, "height": 740}
+SCREENSHOTS = Path(django_settings.VAR_DIR) / "screenshots"  # var/ (git-ignored), not tmp_path
 SEARCH_TERM = "Молд"  # the start of Moldova's Russian name in reference/data/countries.csv
 
 
@@ -77,7 +78,7 @@ def scenario(transactional_db: None, settings, tmp_path: Path) -> Scenario:
 
 @pytest.fixture
 def screenshots() -> Path:
-    folder = Path(django_settings.VAR_DIR) / "screenshots"  # the real var/, read before overrides
+    folder = SCREENSHOTS
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -97,7 +98,7 @@ def browser():
 def watch_responses(page: Page) -> list[Response]:
     """Collect every response the page receives."""
     responses: list[Response] = []
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
     return responses
 
 
@@ -197,9 +198,12 @@ def test_dashboard_language_search_country_phone_and_keyboard(
     expect(navigation.get_by_role("link").first).to_be_hidden()
     menu.click()
     expect(navigation.get_by_role("link").first).to_be_visible()
-    small.screenshot(path=screenshots / "home-phone.png", full_page=True)
+    small.screenshot(path=screenshots / "home-phone.png")  # what the first screen shows
+    small.screenshot(path=screenshots / "home-phone-full.png", full_page=True)
 
-    # Keyboard: the first Tab reaches the skip link; a few more reach the search box.
+    # Keyboard, on a fresh load: the first Tab reaches the skip link (shown on focus);
+    # a few more reach the search box.
+    small.reload()
     small.keyboard.press("Tab")
     assert small.evaluate("document.activeElement.className") == "skip-link"
     expect(small.locator(".skip-link")).to_be_in_viewport()

@@ -24,7 +24,8 @@ class RestrictTests(CrossroadsTestCase):
         cls.donor = Partner.objects.create(name="Donor Fund", kind=PartnerKind.DONOR)
         cls.event = AuditEvent.objects.create(
             user=cls.owner, user_name="owner", action=AuditEvent.Action.VIEW,
-            object_type=ContentType.objects.get_for_model(Partner), object_id="1", object_repr="something")
+            object_type=ContentType.objects.get_for_model(Partner), object_id="1",
+            object_repr="something")
         cls.superuser = cls.make_user("root", None)
         cls.superuser.is_superuser = True
         cls.superuser.save()
@@ -100,8 +101,15 @@ class RestrictTests(CrossroadsTestCase):
         self.assertEqual(self.names(self.owner), {"Home Ministry"})
 
     def test_the_bare_user_token_is_the_user(self) -> None:
-        self.grant(self.owner, User, VIEW, {"pk": "$user"})
-        self.assertEqual(list(User.objects.restrict(self.owner, VIEW)), [self.owner])
+        Partner.objects.filter(pk=self.donor.pk).update(created_by=self.owner)
+        self.grant(self.owner, Partner, VIEW, {"created_by": "$user"})
+        self.grant(self.colleague, Partner, VIEW, {"created_by": "$user"})
+        self.assertEqual(self.names(self.owner), {"Donor Fund"})
+        self.assertEqual(self.names(self.colleague), set())
+
+    def test_a_user_token_in_a_constraint_on_users_names_the_organisation(self) -> None:
+        self.grant(self.owner, User, VIEW, {"organisation": "$user.organisation"})
+        self.assertEqual(set(User.objects.restrict(self.owner, VIEW)), {self.owner, self.colleague})
 
     def test_a_token_that_resolves_to_nothing_matches_nothing_it_should_not(self) -> None:
         lonely = self.make_user("lonely", None)

@@ -56,6 +56,8 @@ class ObjectViews:
     lookup_field: ClassVar[str] = "pk"
     #: Records without a generic form (made by a custom page) may still be deletable.
     deletable: ClassVar[bool] = False
+    #: More buttons on the list page: (label, URL name, action the user needs).
+    list_actions: ClassVar[tuple[tuple[Any, str, str], ...]] = ()
     detail_template: ClassVar[str] = "core/object_detail.html"
     list_template: ClassVar[str] = "core/object_list.html"
     #: Related lists shown on the detail page: (title, related_name or callable).
@@ -133,6 +135,8 @@ class ObjectViewMixin(View):
 
     def get_object(self, request: HttpRequest, lookup: Any, action: str) -> Any:
         """The object, if ``restrict()`` lets the user act on it; else 404 (and audit)."""
+        if not can(request.user, self.views.model, action):
+            audit_denied(self.views.model, lookup)  # a refusal without any permission, too
         self.require(request, action)
         queryset = self.views.queryset(request.user, action)
         try:
@@ -151,6 +155,10 @@ class ObjectViewMixin(View):
             "list_url": self.views.url("list"),
             "add_url": self.views.add_url(),
             "can_add": can(self.request.user, model, ADD),
+            "list_actions": [
+                (label, reverse(url_name)) for label, url_name, action in self.views.list_actions
+                if can(self.request.user, model, action)
+            ],
             "sensitive": is_sensitive(model),
         }
 

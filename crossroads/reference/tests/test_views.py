@@ -24,20 +24,21 @@ def series(suffix: str) -> int:
     return _SERIES.setdefault(suffix, len(_SERIES))
 
 
-class SeesRelatedRecords(CrossroadsTestCase):
-    """The owner may view the records a form of the model points at.
+class SeesRelatedRecords:
+    """Mixin: the owner may view the records a form of the model points at.
 
-    Forms offer only related records the user may view, so a valid form needs
-    ``view`` on the related models (not on the model under test).
+    Forms (and serializers) offer only related records the user may view, so valid
+    data needs ``view`` on the related models (not on the model under test).
     """
 
     related: ClassVar[tuple[type[models.Model], ...]] = ()
 
     @classmethod
     def setUpTestData(cls) -> None:
-        super().setUpTestData()
+        super().setUpTestData()  # type: ignore[misc]
+        owner = cls.owner  # type: ignore[attr-defined]
         for model in cls.related:
-            cls.grant(cls.owner, model, "view")
+            CrossroadsTestCase.grant(owner, model, "view")
 
 
 def make_countries(suffix: str = "") -> list[m.Country]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from typing import Any
 
@@ -19,6 +20,8 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int,
                             default=int(os.environ.get("CROSSROADS_WORKERS", "2")))
         parser.add_argument("--no-collectstatic", action="store_true")
+        parser.add_argument("--with-worker", action="store_true",
+                            help="Also run the job worker (crossroads jobs) beside the server.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not options["no_collectstatic"]:
@@ -30,4 +33,7 @@ class Command(BaseCommand):
                 "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")]
         if settings.DEBUG:
             argv.append("--reload")
+        if options["with_worker"]:
+            # The worker shares the terminal's process group, so Ctrl+C stops both.
+            subprocess.Popen([sys.executable, "-m", "crossroads.cli", "jobs"])  # noqa: S603
         os.execv(sys.executable, argv)  # noqa: S606 - this process becomes the server

@@ -12,7 +12,7 @@ from rich.table import Table
 
 class Command(BaseCommand):
     help = ("Migrate, load reference and demo data, create one demo user per role (credentials "
-            "printed), then serve the UI at http://127.0.0.1:8000.")
+            "printed), then serve the UI at http://127.0.0.1:8000 with a job worker.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="Set up, but do not serve.")
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         if not quiet:
             self.print_credentials(rows, options["bind"])
         if not options["no_serve"]:
-            call_command("serve", bind=options["bind"])
+            call_command("serve", bind=options["bind"], with_worker=True)
 
     def print_credentials(self, rows: list[tuple[str, str, str, str]], bind: str) -> None:
         table = Table(title="Demo users (also in var/demo_credentials.txt)")
