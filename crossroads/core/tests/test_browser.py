@@ -193,8 +193,7 @@ def test_dashboard_language_search_country_phone_and_keyboard(
     navigation = small.get_by_role("navigation")
     menu = navigation.locator("summary")
     expect(menu).to_be_visible()
-    expect(navigation.get_by_role("link").first).to_be_visible()
-    menu.click()  # fold the menu and open it again: the toggle works at phone width
+    # At phone width the menu starts folded, so the page comes first; it opens on demand.
     expect(navigation.get_by_role("link").first).to_be_hidden()
     menu.click()
     expect(navigation.get_by_role("link").first).to_be_visible()
