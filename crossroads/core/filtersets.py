@@ -7,6 +7,7 @@ from operator import or_
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -53,13 +54,29 @@ def filter_fields(
     return fields
 
 
+#: The largest primary key a database stores; larger numbers in a filter are a form error.
+MAX_ID = 2**63 - 1
+
+
+class NumberInFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
+    """Comma-separated whole numbers, each validated (``?id=abc`` is a form error, not a 500)."""
+
+    field_class = forms.IntegerField
+
+
+class UUIDInFilter(django_filters.BaseInFilter, django_filters.UUIDFilter):
+    """Comma-separated UUIDs, each validated."""
+
+
 class CrossroadsFilterSet(django_filters.FilterSet):
     """Base FilterSet: a free-text ``q``, ``id`` filters, stamp filters, restricted choices."""
 
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    id = django_filters.BaseInFilter(field_name="id", label=_("ID"))
-    created_by = django_filters.NumberFilter(field_name="created_by_id", label=_("Created by"))
-    updated_by = django_filters.NumberFilter(field_name="updated_by_id", label=_("Updated by"))
+    id = NumberInFilter(field_name="id", label=_("ID"), min_value=0, max_value=MAX_ID)
+    created_by = django_filters.NumberFilter(field_name="created_by_id", label=_("Created by"),
+                                             min_value=0, max_value=MAX_ID)
+    updated_by = django_filters.NumberFilter(field_name="updated_by_id", label=_("Updated by"),
+                                             min_value=0, max_value=MAX_ID)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -119,6 +136,8 @@ class AuditEventFilterSet(CrossroadsFilterSet):
 
 class JobFilterSet(CrossroadsFilterSet):
     """Filters of the job list."""
+
+    id = UUIDInFilter(field_name="id", label=_("ID"))
 
     class Meta:
         model = Job

@@ -16,11 +16,17 @@ PUBLIC_PREFIXES = ("/login/", "/static/", "/i18n/", "/api/", "/healthz")
 
 
 def client_address(request: HttpRequest) -> str:
-    """The client's address; behind a trusted proxy, the first X-Forwarded-For hop."""
-    if getattr(settings, "HTTPS", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
+    """The client's address, as the change log, the audit log and login limits see it.
+
+    Behind a trusted reverse proxy (``TRUSTED_PROXY_COUNT`` > 0) it is the address the
+    proxy appended to X-Forwarded-For; hops further left were written by the client
+    and could be forged.
+    """
+    proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0))
+    forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+                 if hop.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
     return str(request.META.get("REMOTE_ADDR", ""))
 
 

@@ -34,11 +34,19 @@ def resolve_tokens(value: Any, user: Any) -> Any:
 
 
 def constraints_to_q(constraints: list[dict[str, Any]], user: Any) -> Q:
-    """Turn permission constraints into one filter: dicts OR-ed, keys AND-ed."""
-    return reduce(
-        or_,
-        (Q(**{key: resolve_tokens(value, user) for key, value in c.items()}) for c in constraints),
-    )
+    """Turn permission constraints into one filter: dicts OR-ed, keys AND-ed.
+
+    A dictionary whose ``$user`` token resolves to nothing (a user without an
+    organisation) matches nothing, not the records whose field is empty.
+    """
+    parts = []
+    for c in constraints:
+        resolved = {key: resolve_tokens(value, user) for key, value in c.items()}
+        if any(isinstance(c[key], str) and c[key].startswith("$user") and value is None
+               for key, value in resolved.items()):
+            continue
+        parts.append(Q(**resolved))
+    return reduce(or_, parts) if parts else Q(pk__in=[])
 
 
 class RestrictedQuerySet(models.QuerySet[_M]):

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
 from crossroads.core.filtersets import CrossroadsFilterSet, filter_fields
 from crossroads.reference import models as m
 
 
 class CountryFilterSet(CrossroadsFilterSet):
+    regions = django_filters.ModelMultipleChoiceFilter(
+        queryset=m.Region.objects.all(), label=_("Regions")
+    )
+
     class Meta:
         model = m.Country
         fields = {**filter_fields(m.Country), "regions": ["exact"]}

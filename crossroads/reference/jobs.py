@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from crossroads.core.jobs import Progress, register_job
@@ -29,3 +30,12 @@ def import_admin_areas_job(progress: Progress, *, path: str) -> Any:
     from crossroads.reference.loaders.admin_areas import load_admin_areas
 
     return as_json(load_admin_areas(path, progress=progress))
+
+
+@register_job("reference.import_uploaded_admin_areas")
+def import_uploaded_admin_areas_job(progress: Progress, *, path: str) -> Any:
+    """Import administrative areas from a file uploaded in the web interface, then delete it."""
+    try:
+        return import_admin_areas_job(progress, path=path)
+    finally:
+        Path(path).unlink(missing_ok=True)

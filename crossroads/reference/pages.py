@@ -71,6 +71,8 @@ def import_admin_areas(request: HttpRequest) -> HttpResponse:
         with target.open("wb") as out:
             for chunk in form.cleaned_data["file"].chunks():
                 out.write(chunk)
-        job = jobs.enqueue("reference.import_admin_areas", request.user, path=str(target))
+        job = jobs.enqueue(
+            "reference.import_uploaded_admin_areas", request.user, path=str(target)
+        )
         return redirect(job.get_absolute_url())
     return render(request, "reference/import_admin_areas.html", {"form": form})

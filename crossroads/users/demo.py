@@ -1,7 +1,8 @@
 """Demo organisations, roles and users: one user per role, for trying Crossroads out.
 
 Organisation names are descriptive placeholders marked "(demo)", not real bodies.
-Domain apps extend the demo roles with their own permissions as they are built.
+Roles hold the foundation's permissions; each domain app adds its own to the roles
+when it is built.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 
 from crossroads.core.filtersets import CrossroadsFilterSet, filter_fields
 from crossroads.users import models as m
@@ -15,7 +16,7 @@ class OrganisationFilterSet(CrossroadsFilterSet):
 
 
 class UserFilterSet(CrossroadsFilterSet):
-    country = django_filters.NumberFilter(field_name="organisation__country")
+    country = django_filters.NumberFilter(field_name="organisation__country", label=_("country"))
 
     class Meta:
         model = m.User

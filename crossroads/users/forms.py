@@ -13,8 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from crossroads.core.forms import CrossroadsModelForm
 from crossroads.users import models as m
 
-CROSSROADS_APPS = ("core", "users", "reference")
-
 
 def crossroads_object_types() -> Any:
     """Content types of Crossroads' own models (the ones permissions can name)."""
@@ -74,6 +72,16 @@ class ObjectPermissionForm(CrossroadsModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["object_types"].queryset = crossroads_object_types()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        types = cleaned.get("object_types") or []
+        problems = m.constraint_field_problems(
+            [t.model_class() for t in types if t.model_class()], cleaned.get("constraints")
+        )
+        for problem in problems:
+            self.add_error("constraints", problem)
+        return cleaned
 
 
 class TokenForm(CrossroadsModelForm):

@@ -67,7 +67,8 @@ def create_token(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         token, key = m.Token.issue(request.user, **form.cleaned_data)  # type: ignore[arg-type]
         return render(request, "users/token_created.html", {"token": token, "key": key})
-    return render(request, "users/token_form.html", {"form": form})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "users/token_form.html", {"form": form}, status=status)
 
 
 class LoginView(auth_views.LoginView):

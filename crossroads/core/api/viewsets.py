@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models, transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
@@ -12,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.core.api.permissions import action_for
-from crossroads.core.audit import audit_access
+from crossroads.core.audit import audit_access, audit_denied
 from crossroads.core.models import AuditEvent
 from crossroads.core.views.generic import related_fields
 
@@ -43,10 +44,16 @@ class CrossroadsModelViewSet(viewsets.ModelViewSet):
             return self.get_paginated_response(serializer.data)
         return Response(serializer.data)
 
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()
-        audit_access(type(instance), [instance], AuditEvent.Action.VIEW)
-        return Response(self.get_serializer(instance).data)
+    def get_object(self) -> Any:
+        """The object, through ``restrict()``; every reach for a sensitive one is audited."""
+        model = self.get_queryset().model
+        try:
+            instance = super().get_object()
+        except Http404:
+            audit_denied(model, self.kwargs.get(self.lookup_url_kwarg or self.lookup_field))
+            raise
+        audit_access(model, [instance], AuditEvent.Action.VIEW)
+        return instance
 
     def perform_create(self, serializer: Any) -> None:
         self.save_within_permission(serializer)

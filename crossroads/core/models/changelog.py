@@ -7,6 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from crossroads.core.permissions import VIEW, can, is_sensitive
@@ -22,11 +24,18 @@ class ObjectChangeQuerySet(RestrictedQuerySet["ObjectChange"]):
         from django.apps import apps
 
         restricted = super().restrict(user, action)
-        hidden = [m for m in apps.get_models() if is_sensitive(m) and not can(user, m, VIEW)]
-        if not hidden:
-            return restricted
-        types = ContentType.objects.get_for_models(*hidden, for_concrete_models=False).values()
-        return restricted.exclude(object_type__in=[t.pk for t in types])
+        for model in (m for m in apps.get_models() if is_sensitive(m)):
+            object_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+            of_this_type = Q(object_type=object_type)
+            if not can(user, model, VIEW):
+                restricted = restricted.exclude(of_this_type)
+                continue
+            # Only the changes of the records the user may view (object_id is text).
+            visible = model._default_manager.restrict(user, VIEW).annotate(  # type: ignore[attr-defined]
+                key=Cast("pk", output_field=models.CharField())
+            ).values("key")
+            restricted = restricted.exclude(of_this_type & ~Q(object_id__in=visible))
+        return restricted
 
 
 class ObjectChange(models.Model):

@@ -140,10 +140,13 @@ class ObjectViewMixin(View):
         self.require(request, action)
         queryset = self.views.queryset(request.user, action)
         try:
-            return queryset.get(**{self.views.lookup_field: lookup})
+            obj = queryset.get(**{self.views.lookup_field: lookup})
         except (ObjectDoesNotExist, ValueError):
             audit_denied(self.views.model, lookup)
             raise Http404(_("No such record, or you may not see it.")) from None
+        # Edit forms, delete confirmations and change logs show the record too.
+        audit_access(self.views.model, [obj], AuditEvent.Action.VIEW)
+        return obj
 
     def base_context(self) -> dict[str, Any]:
         model = self.views.model
@@ -217,7 +220,6 @@ class ObjectDetailView(ObjectViewMixin):
 
     def get(self, request: HttpRequest, lookup: Any) -> HttpResponse:
         obj = self.get_object(request, lookup, VIEW)
-        audit_access(self.views.model, [obj], AuditEvent.Action.VIEW)
         context = {
             **self.base_context(),
             "object": obj,

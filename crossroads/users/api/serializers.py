@@ -9,6 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from crossroads.core.api.serializers import CrossroadsModelSerializer
@@ -70,10 +72,30 @@ class RoleSerializer(CrossroadsModelSerializer):
                   "created", "last_updated"]
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class ObjectTypeField(serializers.RelatedField):
+    """A model named ``app_label.model`` (e.g. ``reference.country``)."""
+
+    default_error_messages = {
+        "unknown": _("Unknown object type {value!r}: use app_label.model."),
+    }
+
+    def to_representation(self, value: Any) -> str:
+        return f"{value.app_label}.{value.model}"
+
+    def to_internal_value(self, data: Any) -> ContentType:
+        app_label, _, model = str(data).partition(".")
+        queryset: Any = self.get_queryset()
+        found = queryset.filter(app_label=app_label, model=model).first()
+        if found is None:
+            self.fail("unknown", value=data)
+        return found
+
+
 class ObjectPermissionSerializer(CrossroadsModelSerializer):
-    object_types = serializers.SlugRelatedField(
-        many=True, slug_field="model", queryset=ContentType.objects.none(),
-        help_text=_("Model names, e.g. country, organisation."),
+    object_types = ObjectTypeField(
+        many=True, queryset=ContentType.objects.none(),
+        help_text=_("Models as app_label.model, e.g. reference.country, users.organisation."),
     )
 
     class Meta:
@@ -84,6 +106,18 @@ class ObjectPermissionSerializer(CrossroadsModelSerializer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["object_types"].child_relation.queryset = crossroads_object_types()  # type: ignore[attr-defined]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        types = attrs.get("object_types")
+        if types is None and self.instance is not None:
+            types = list(self.instance.object_types.all())
+        constraints = attrs.get("constraints", getattr(self.instance, "constraints", None))
+        problems = m.constraint_field_problems(
+            [t.model_class() for t in types or [] if t.model_class()], constraints
+        )
+        if problems:
+            raise serializers.ValidationError({"constraints": problems})
+        return attrs
 
     def validate_actions(self, value: Any) -> Any:
         return run_model_validators(m.validate_actions, value)

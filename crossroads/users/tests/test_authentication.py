@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -24,16 +24,22 @@ LOGIN = "/login/"
 COUNTRIES = "/api/v1/reference/countries/"
 
 
-def cheap_hash(password: str) -> str:
-    """A PBKDF2 hash with few iterations: each login attempt checks it, so keep it quick."""
-    return PBKDF2PasswordHasher().encode(password, "testsalt", iterations=1000)
+#: A quick hasher first: every login attempt (right or wrong) hashes a password, and the
+#: default PBKDF2 costs a quarter of a second each time. PBKDF2 stays known for other hashes.
+QUICK_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher",
+                 "django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 
 
 class LoginTests(CrossroadsTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        User.objects.update(password=cheap_hash(TEST_PASSWORD))
+        User.objects.update(password=MD5PasswordHasher().encode(TEST_PASSWORD, "testsalt"))
+
+    def setUp(self) -> None:
+        quick = override_settings(PASSWORD_HASHERS=QUICK_HASHERS)
+        quick.enable()
+        self.addCleanup(quick.disable)
 
     def log_in(
         self, password: str, username: str = "owner", client: Client | None = None

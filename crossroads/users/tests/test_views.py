@@ -11,7 +11,6 @@ from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
 
 from crossroads.reference.models import Country
-from crossroads.reference.tests.test_views import SeesRelatedRecords
 from crossroads.testing.suites import NO_NEW_OBJECT, ViewTestCases
 from crossroads.users import views
 from crossroads.users.models import ObjectPermission, Organisation, Role, Token, User, hash_token
@@ -63,7 +62,7 @@ def make_tokens(holders: list[User]) -> list[Token]:
     return [Token.issue(user, description=f"Token {i}")[0] for i, user in enumerate(holders, 1)]
 
 
-class OrganisationViewTests(SeesRelatedRecords, ViewTestCases.ObjectViews):
+class OrganisationViewTests(ViewTestCases.ObjectViews):
     views = views.OrganisationViews
     related = (Country,)
 
@@ -78,7 +77,7 @@ class OrganisationViewTests(SeesRelatedRecords, ViewTestCases.ObjectViews):
 
 
 @override_settings(PASSWORD_HASHERS=FAST_HASHER)
-class UserViewTests(SeesRelatedRecords, ViewTestCases.ObjectViews):
+class UserViewTests(ViewTestCases.ObjectViews):
     views = views.UserViews
     related = (Organisation, Role, ObjectPermission)
     role: ClassVar[Role]
@@ -116,7 +115,7 @@ class UserViewTests(SeesRelatedRecords, ViewTestCases.ObjectViews):
         self.assertTrue(User.objects.get(username="newcomer").check_password(NEW_PASSWORD))
 
 
-class RoleViewTests(SeesRelatedRecords, ViewTestCases.ObjectViews):
+class RoleViewTests(ViewTestCases.ObjectViews):
     views = views.RoleViews
     related = (ObjectPermission,)
 

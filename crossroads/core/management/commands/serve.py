@@ -16,10 +16,13 @@ class Command(BaseCommand):
     help = "Serve Crossroads with gunicorn (static files by WhiteNoise)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--bind", default=os.environ.get("CROSSROADS_BIND", "127.0.0.1:8000"))
+        parser.add_argument("--bind", default=os.environ.get("CROSSROADS_BIND", "127.0.0.1:8000"),
+                            help="Address and port to listen on (default: %(default)s).")
         parser.add_argument("--workers", type=int,
-                            default=int(os.environ.get("CROSSROADS_WORKERS", "2")))
-        parser.add_argument("--no-collectstatic", action="store_true")
+                            default=int(os.environ.get("CROSSROADS_WORKERS", "2")),
+                            help="Number of server processes (default: %(default)s).")
+        parser.add_argument("--no-collectstatic", action="store_true",
+                            help="Do not collect static files before starting.")
         parser.add_argument("--with-worker", action="store_true",
                             help="Also run the job worker (crossroads jobs) beside the server.")
 

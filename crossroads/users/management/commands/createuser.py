@@ -18,8 +18,8 @@ class Command(BaseCommand):
     help = "Create a user, optionally in an organisation and with roles."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("username")
-        parser.add_argument("--email", default="")
+        parser.add_argument("username", help="Login name of the new user")
+        parser.add_argument("--email", default="", help="Email address")
         parser.add_argument("--organisation", help="Organisation name or acronym")
         parser.add_argument("--role", action="append", default=[], help="Role slug (repeatable)")
         parser.add_argument("--superuser", action="store_true",

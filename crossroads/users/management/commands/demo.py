@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from django.core.management import call_command
@@ -16,7 +17,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="Set up, but do not serve.")
-        parser.add_argument("--bind", default="127.0.0.1:8000")
+        parser.add_argument("--bind", default=os.environ.get("CROSSROADS_BIND", "127.0.0.1:8000"),
+                            help="Address and port to serve on (default: %(default)s).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         from crossroads.users.demo import load_demo
