@@ -58,6 +58,14 @@ def filter_fields(
 MAX_ID = 2**63 - 1
 
 
+def is_oversized(text: str) -> bool:
+    """Whether ``text`` is a number beyond the range of a 64-bit database integer."""
+    try:
+        return abs(float(text.strip())) > MAX_ID
+    except ValueError:
+        return False
+
+
 class NumberInFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
     """Comma-separated whole numbers, each validated (``?id=abc`` is a form error, not a 500)."""
 
@@ -70,6 +78,8 @@ class UUIDInFilter(django_filters.BaseInFilter, django_filters.UUIDFilter):
 
 class CrossroadsFilterSet(django_filters.FilterSet):
     """Base FilterSet: a free-text ``q``, ``id`` filters, stamp filters, restricted choices."""
+
+    data: Any
 
     q = django_filters.CharFilter(method="search", label=_("Search"))
     id = NumberInFilter(field_name="id", label=_("ID"), min_value=0, max_value=MAX_ID)
@@ -90,6 +100,41 @@ class CrossroadsFilterSet(django_filters.FilterSet):
         if not hasattr(self.queryset.model, "created_by"):
             self.filters.pop("created_by", None)
             self.filters.pop("updated_by", None)
+        self.set_aside_oversized_numbers()
+
+    def set_aside_oversized_numbers(self) -> None:
+        """Take numbers larger than any id out of the data before the form checks them.
+
+        Checking a related choice queries the database, and SQLite cannot even bind
+        such a number; they are reported as form errors by ``is_valid`` instead.
+        """
+        self.oversized: list[str] = self.oversized_numbers()
+        if self.oversized:
+            kept = self.data.copy()
+            for name in self.oversized:
+                kept.pop(name, None)
+            self.data = kept
+
+    def is_valid(self) -> bool:
+        """Valid, and no number beyond what a database column holds."""
+        valid: bool = super().is_valid()
+        for name in self.oversized:
+            self.form.add_error(name, _("This number is too large."))
+        return valid and not self.oversized
+
+    def oversized_numbers(self) -> list[str]:
+        """Names of numeric and related filters given a number larger than any id."""
+        if not self.is_bound:
+            return []
+        names = []
+        for name, filter_ in self.filters.items():
+            if not isinstance(filter_, (*RELATED_FILTERS, django_filters.NumberFilter)):
+                continue
+            data = self.data
+            values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+            if any(is_oversized(part) for value in values for part in str(value or "").split(",")):
+                names.append(name)
+        return names
 
     def search(self, queryset: models.QuerySet[Any], name: str, value: str) -> models.QuerySet[Any]:
         """Match ``value`` against the model's ``search_fields``."""

@@ -94,13 +94,13 @@ class Progress:
             self.callback(self.job)
 
 
-def create_job(name: str, user: Any = None, **kwargs: Any) -> Job:
+def create_job(name: str, user: Any = None, /, **kwargs: Any) -> Job:
     """Record a job to be run (validates that the job exists)."""
     job_function(name)
     return Job.objects.create(name=name, user=user, kwargs=kwargs)
 
 
-def enqueue(name: str, user: Any = None, **kwargs: Any) -> Job:
+def enqueue(name: str, user: Any = None, /, **kwargs: Any) -> Job:
     """Queue a job for the worker; it starts once the current transaction commits."""
     job = create_job(name, user, **kwargs)
     transaction.on_commit(lambda: run_job.enqueue(job_id=str(job.pk)))
@@ -108,7 +108,7 @@ def enqueue(name: str, user: Any = None, **kwargs: Any) -> Job:
 
 
 def run_inline(
-    name: str, user: Any = None, callback: Callable[[Job], None] | None = None, **kwargs: Any
+    name: str, user: Any = None, /, callback: Callable[[Job], None] | None = None, **kwargs: Any
 ) -> Job:
     """Run a job now in this process (the CLI's way), recording it like any other."""
     job = create_job(name, user, **kwargs)

@@ -7,6 +7,7 @@ from typing import Any
 from rest_framework import permissions
 from rest_framework.request import Request
 
+from crossroads.core.audit import audit_denied
 from crossroads.core.permissions import ADD, CHANGE, DELETE, VIEW, can
 
 METHOD_ACTIONS = {
@@ -34,4 +35,7 @@ class RestrictedObjectPermission(permissions.BasePermission):
         model = getattr(getattr(view, "queryset", None), "model", None)
         if model is None:
             return True  # views without a model (API root, schema) check nothing more
-        return can(user, model, action_for(request))
+        allowed = can(user, model, action_for(request))
+        if not allowed:
+            audit_denied(model, view.kwargs.get("pk", ""))
+        return allowed

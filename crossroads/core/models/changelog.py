@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.core.permissions import VIEW, can, is_sensitive
+from crossroads.core.permissions import VIEW, can, is_sensitive, permission_backend
 from crossroads.core.querysets import RestrictedQuerySet
 
 
@@ -30,6 +30,9 @@ class ObjectChangeQuerySet(RestrictedQuerySet["ObjectChange"]):
             if not can(user, model, VIEW):
                 restricted = restricted.exclude(of_this_type)
                 continue
+            constraints = permission_backend().get_constraints(user, model, VIEW) or []
+            if any(not c for c in constraints):
+                continue  # may view every record, deleted ones included
             # Only the changes of the records the user may view (object_id is text).
             visible = model._default_manager.restrict(user, VIEW).annotate(  # type: ignore[attr-defined]
                 key=Cast("pk", output_field=models.CharField())

@@ -142,7 +142,17 @@ class AuditTests(CrossroadsTestCase):
         root.save()
         self.client.force_login(root)
         self.assertEqual(self.client.get(reverse("core:auditevent_list")).status_code, 403)
-        self.assertEqual(self.new_events(), [])
+        # The refusal itself is recorded: someone tried to read the audit log.
+        [event] = self.new_events()
+        self.assertEqual((event.user, event.action, event.object_id),
+                         (root, AuditEvent.Action.DENIED, ""))
+
+    def test_an_api_refusal_of_a_sensitive_list_is_audited(self) -> None:
+        self.client.force_login(self.owner)
+        response = self.client.get("/api/v1/core/audit-events/")
+        self.assertEqual(response.status_code, 403)
+        [event] = self.new_events()
+        self.assertEqual((event.action, event.channel), (AuditEvent.Action.DENIED, "api"))
 
     def test_reading_non_sensitive_records_writes_no_audit_event(self) -> None:
         self.grant(self.owner, Partner, VIEW)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.utils import translation
-from playwright.sync_api import Browser, Page, Response, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Response, ViewportSize, expect, sync_playwright
 
 from crossroads.core.navigation import SECTIONS
 from crossroads.reference.loaders import load_reference
@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 TIMEOUT_MS = 10_000
-PHONE = {"width": 375, "height": 740}
+PHONE: ViewportSize = {"width": 375, "height": 740}
 SCREENSHOTS = Path(django_settings.VAR_DIR) / "screenshots"  # var/ (git-ignored), not tmp_path
 SEARCH_TERM = "Молд"  # the start of Moldova's Russian name in reference/data/countries.csv
 

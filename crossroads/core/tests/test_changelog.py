@@ -31,8 +31,9 @@ def changes_of(obj: Any) -> Any:
 
 def partner_form(partner: Partner | None = None, **changes: Any) -> dict[str, Any]:
     """The POST data of the partner form (a partner's current values, changed)."""
-    data = {"name": "Labour Ministry", "acronym": "MOL", "kind": PartnerKind.GOVERNMENT,
-            "country": "", "website": "", "notes": ""}
+    data: dict[str, Any] = {"name": "Labour Ministry", "acronym": "MOL",
+                            "kind": PartnerKind.GOVERNMENT, "country": "", "website": "",
+                            "notes": ""}
     if partner is not None:
         data |= {"name": partner.name, "acronym": partner.acronym, "kind": partner.kind,
                  "country": partner.country_id or "", "website": partner.website,
@@ -110,6 +111,7 @@ class WebChangeLogTests(CrossroadsTestCase):
             action=ObjectChange.Action.DELETE)
         self.assertEqual((change.user, change.channel, change.address),
                          (self.owner, "web", "127.0.0.1"))
+        assert change.prechange_data is not None
         self.assertEqual(change.prechange_data["name"], "Health Ministry")
         self.assertIsNone(change.postchange_data)
         self.assertIn("name", change.changed_fields)

@@ -67,6 +67,7 @@ class RunInlineTests(CrossroadsTestCase):
         self.assertEqual(job.kwargs, {"n": 3})
         self.assertIsNotNone(job.started)
         self.assertIsNotNone(job.finished)
+        assert job.started is not None and job.finished is not None
         self.assertLessEqual(job.started, job.finished)
         self.assertEqual(job.error, "")
 

@@ -128,16 +128,15 @@ class ObjectViewMixin(View):
     views: type[ObjectViews] = ObjectViews
     action: str = VIEW
 
-    def require(self, request: HttpRequest, action: str) -> None:
-        """Refuse with 403 a user who holds no permission at all for the action."""
+    def require(self, request: HttpRequest, action: str, lookup: Any = "") -> None:
+        """Refuse with 403 a user who holds no permission at all for the action (audited)."""
         if not can(request.user, self.views.model, action):
+            audit_denied(self.views.model, lookup)
             raise PermissionDenied(_("You do not have permission to do this."))
 
     def get_object(self, request: HttpRequest, lookup: Any, action: str) -> Any:
         """The object, if ``restrict()`` lets the user act on it; else 404 (and audit)."""
-        if not can(request.user, self.views.model, action):
-            audit_denied(self.views.model, lookup)  # a refusal without any permission, too
-        self.require(request, action)
+        self.require(request, action, lookup)
         queryset = self.views.queryset(request.user, action)
         try:
             obj = queryset.get(**{self.views.lookup_field: lookup})

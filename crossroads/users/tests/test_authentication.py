@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -43,7 +44,7 @@ class LoginTests(CrossroadsTestCase):
 
     def log_in(
         self, password: str, username: str = "owner", client: Client | None = None
-    ) -> object:
+    ) -> Any:
         return (client or self.client).post(LOGIN, {"username": username, "password": password})
 
     def logged_in(self, client: Client | None = None) -> bool:
@@ -143,7 +144,7 @@ class PasswordPolicyTests(CrossroadsTestCase):
         form = UserForm(data={"username": "newcomer", "new_password": password,
                               "is_active": True}, user=self.owner)
         self.assertFalse(form.is_valid())
-        return form.errors["new_password"]
+        return [str(error) for error in form.errors["new_password"]]
 
     def test_the_user_form_refuses_a_common_password(self) -> None:
         errors = self.form_errors("password123")
