@@ -147,11 +147,15 @@ class CrossroadsFilterSet(django_filters.FilterSet):
         )
 
 
-class ObjectChangeFilterSet(CrossroadsFilterSet):
-    """Filters of the change log."""
+class LogFilterSet(CrossroadsFilterSet):
+    """Filters shared by the logs: a time window."""
 
     time__gte = django_filters.IsoDateTimeFilter(field_name="time", lookup_expr="gte")
     time__lte = django_filters.IsoDateTimeFilter(field_name="time", lookup_expr="lte")
+
+
+class ObjectChangeFilterSet(LogFilterSet):
+    """Filters of the change log."""
 
     class Meta:
         model = ObjectChange
@@ -163,11 +167,8 @@ class ObjectChangeFilterSet(CrossroadsFilterSet):
         }
 
 
-class AuditEventFilterSet(CrossroadsFilterSet):
+class AuditEventFilterSet(LogFilterSet):
     """Filters of the audit log."""
-
-    time__gte = django_filters.IsoDateTimeFilter(field_name="time", lookup_expr="gte")
-    time__lte = django_filters.IsoDateTimeFilter(field_name="time", lookup_expr="lte")
 
     class Meta:
         model = AuditEvent

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
 
 from crossroads.settings import SOURCE_ROOT
@@ -23,6 +24,10 @@ def generated_schema() -> str:
 
 
 @pytest.mark.skipif(not COMMITTED.exists(), reason="run from a source checkout (docs/ present)")
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="docs/openapi.yaml is generated on SQLite; integer ranges in it follow the database",
+)
 def test_the_committed_openapi_schema_matches_the_code() -> None:
     committed = Path(COMMITTED).read_text()
     assert generated_schema() == committed, (
