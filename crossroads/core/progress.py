@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.core.management.base import CommandError
@@ -29,3 +30,16 @@ def run_with_progress_bar(name: str, user: Any = None, quiet: bool = False, **kw
     if job.status == Job.Status.FAILED:
         raise CommandError(job.message or job.error.splitlines()[0])
     return job
+
+
+def print_result(out: Any, result: Any, as_json: bool = False, quiet: bool = False) -> None:
+    """Print a load's counts: as JSON, or one line per kind of record."""
+    if as_json:
+        out.write(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    if quiet or not isinstance(result, dict):
+        return
+    for kind, counts in result.items():
+        if isinstance(counts, dict):
+            summary = ", ".join(f"{number} {state}" for state, number in counts.items())
+            out.write(f"{kind.replace('_', ' ')}: {summary}")

@@ -15,7 +15,7 @@ class CrossroadsTable(tables.Table):
 
     actions = tables.TemplateColumn(
         template_name="core/inc/row_actions.html", verbose_name="", orderable=False,
-        exclude_from_export=True, attrs={"td": {"class": "actions"}},
+        exclude_from_export=True, attrs={"td": {"class": "row-actions"}},
     )
 
     class Meta:

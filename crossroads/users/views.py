@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import views as auth_views
+from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy
 
 from crossroads.core.permissions import ADD, can
 from crossroads.core.views.generic import ObjectViews
@@ -69,6 +72,14 @@ def create_token(request: HttpRequest) -> HttpResponse:
         return render(request, "users/token_created.html", {"token": token, "key": key})
     status = 400 if request.method == "POST" else 200
     return render(request, "users/token_form.html", {"form": form}, status=status)
+
+
+class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
+    """Change one's own password (checked against the password policy)."""
+
+    template_name = "users/password_change.html"
+    success_url = reverse_lazy("home")
+    success_message = gettext_lazy("Your password has been changed.")
 
 
 class LoginView(auth_views.LoginView):

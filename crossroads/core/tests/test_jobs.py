@@ -194,7 +194,7 @@ class LoadReferenceCommandTests(CrossroadsTestCase):
     def setUpTestData(cls) -> None:
         super().setUpTestData()
         cls.out = io.StringIO()
-        call_command("load_reference", verbosity=0, stdout=cls.out)
+        call_command("load_reference", "--json", verbosity=0, stdout=cls.out)
 
     def test_load_reference_runs_as_a_job_and_prints_its_json_result(self) -> None:
         result = json.loads(self.out.getvalue())

@@ -14,6 +14,7 @@ A domain app declares one :class:`ObjectViews` per model and gets its pages::
 from __future__ import annotations
 
 import csv
+import json
 from typing import Any, ClassVar
 
 from django.contrib import messages
@@ -234,18 +235,42 @@ class ObjectDetailView(ObjectViewMixin):
         }
         return render(request, self.views.detail_template, context)
 
-    def field_rows(self, obj: models.Model) -> list[tuple[str, Any]]:
-        """(label, display value) for each field shown on the detail page."""
-        names = self.views.detail_fields or [
-            f.name for f in obj._meta.concrete_fields if not f.primary_key
-        ]
-        rows = []
+    def field_rows(self, obj: models.Model) -> list[tuple[str, Any, list[Any] | None]]:
+        """(label, display value) for each field shown on the detail page.
+
+        The record's own fields and its many-to-many relations come first, the
+        created/updated stamps last.
+        """
+        names = self.views.detail_fields or default_detail_fields(obj)
+        rows: list[tuple[str, Any, list[Any] | None]] = []
         for name in names:
             field = obj._meta.get_field(name)
-            display = getattr(obj, f"get_{name}_display", None)
-            value = display() if callable(display) else getattr(obj, name)
-            rows.append((str(getattr(field, "verbose_name", name)), value))
+            label = str(getattr(field, "verbose_name", name))
+            if field.many_to_many:
+                rows.append((label, None, list(getattr(obj, name).all())))
+            else:
+                rows.append((label, display_value(obj, name), None))
         return rows
+
+
+def default_detail_fields(obj: models.Model) -> list[str]:
+    """Fields of a record worth showing: own fields, relations, then stamps."""
+    stamps = ("created", "last_updated", "created_by", "updated_by")
+    own = [f.name for f in obj._meta.concrete_fields if not f.primary_key and f.name not in stamps]
+    relations = [f.name for f in obj._meta.many_to_many]
+    present = [name for name in stamps if hasattr(obj, name)]
+    return [*own, *relations, *present]
+
+
+def display_value(obj: models.Model, name: str) -> Any:
+    """A field's value as people read it: choice labels, yes/no, JSON as text."""
+    display = getattr(obj, f"get_{name}_display", None)
+    value = display() if callable(display) else getattr(obj, name)
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 class ObjectChangelogView(ObjectViewMixin):

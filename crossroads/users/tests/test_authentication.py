@@ -290,3 +290,26 @@ class TokenAuthenticationTests(CrossroadsTestCase):
         response = client.post(COUNTRIES, self.new_country(), content_type="application/json")
         self.assertEqual(response.status_code, 403)
         self.assertFalse(Country.objects.filter(iso3="XTA").exists())
+
+
+class PasswordChangeTests(CrossroadsTestCase):
+    def test_a_user_changes_their_own_password_within_the_policy(self) -> None:
+        self.client.force_login(self.owner)
+        url = reverse("users:password_change")
+        weak = self.client.post(url, {"old_password": TEST_PASSWORD, "new_password1": "12345",
+                                      "new_password2": "12345"})
+        self.assertEqual(weak.status_code, 200)
+        self.assertTrue(weak.context["form"].errors["new_password2"])
+        strong = "a-much-longer-passphrase-9"
+        response = self.client.post(url, {"old_password": TEST_PASSWORD,
+                                          "new_password1": strong, "new_password2": strong})
+        self.assertRedirects(response, reverse("home"), fetch_redirect_response=False)
+        self.owner.refresh_from_db()
+        self.assertTrue(self.owner.check_password(strong))
+
+    def test_the_old_password_is_required(self) -> None:
+        self.client.force_login(self.owner)
+        response = self.client.post(reverse("users:password_change"), {
+            "old_password": "wrong", "new_password1": "a-much-longer-passphrase-9",
+            "new_password2": "a-much-longer-passphrase-9"})
+        self.assertTrue(response.context["form"].errors["old_password"])

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from crossroads.core.progress import run_with_progress_bar
+from crossroads.core.progress import print_result, run_with_progress_bar
 
 
 class Command(BaseCommand):
@@ -17,8 +16,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="CSV file to import")
+        parser.add_argument("--json", action="store_true", help="Print the counts as JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         job = run_with_progress_bar("reference.import_admin_areas",
                                     quiet=options["verbosity"] == 0, path=options["file"])
-        self.stdout.write(json.dumps(job.result, indent=2, ensure_ascii=False))
+        print_result(self.stdout, {"administrative areas": job.result}, as_json=options["json"],
+                     quiet=options["verbosity"] == 0)
