@@ -287,6 +287,22 @@ class SensitiveChangeLogTests(CrossroadsTestCase):
         self.grant(self.owner, Partner, VIEW)
         self.assertIn("Secret Partner", self.visible_reprs(self.owner))
 
+    def test_a_constrained_viewer_sees_changes_of_only_the_records_within_it(self) -> None:
+        other = Partner.objects.create(name="Other Secret", kind=PartnerKind.OTHER)
+        self.grant(self.owner, Partner, VIEW, {"pk": other.pk})
+        self.assertIn("Other Secret", self.visible_reprs(self.owner))
+        self.assertNotIn("Secret Partner", self.visible_reprs(self.owner))
+
+    def test_changes_of_a_deleted_sensitive_record_stay_visible_to_unconstrained_viewers(
+        self,
+    ) -> None:
+        self.grant(self.owner, Partner, VIEW)
+        self.grant(self.colleague, ObjectChange, VIEW)
+        self.grant(self.colleague, Partner, VIEW, {"name": "Secret Partner"})
+        self.secret.delete()
+        self.assertIn("Secret Partner", self.visible_reprs(self.owner))
+        self.assertNotIn("Secret Partner", self.visible_reprs(self.colleague))
+
     def test_a_superuser_does_not_see_changes_of_a_sensitive_model_without_a_grant(self) -> None:
         root = self.make_user("root", None)
         root.is_superuser = True
