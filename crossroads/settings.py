@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "crossroads.core",
     "crossroads.reference",
     "crossroads.users",
+    "crossroads.evidence",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("core/", include("crossroads.core.api.urls")),
     path("reference/", include("crossroads.reference.api.urls")),
     path("users/", include("crossroads.users.api.urls")),
+    path("evidence/", include("crossroads.evidence.api.urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -30,5 +31,6 @@ urlpatterns = [
     path("", include("crossroads.core.urls")),
     path("reference/", include("crossroads.reference.urls")),
     path("admin/", include("crossroads.users.urls")),
+    path("evidence/", include("crossroads.evidence.urls")),
     path("api/v1/", include(api_patterns)),
 ]
