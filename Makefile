@@ -25,7 +25,7 @@ test: install
 	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check crossroads scripts
+	$(BIN)/ruff check crossroads scripts benchmarks
 	$(BIN)/mypy crossroads
 
 schema: install

@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from crossroads.core import lookups, signals  # noqa: F401  (connects the change log)
+        from crossroads.core import lookups, signals
 
         lookups.register()
+        signals.connect()

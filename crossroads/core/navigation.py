@@ -19,19 +19,20 @@ from crossroads.core.permissions import VIEW, can
 
 @dataclass(frozen=True)
 class MenuItem:
-    """A link to a page, shown to users who may view ``model`` (or to all, without one)."""
+    """A link to a page, shown to users who may do ``action`` on ``model`` (all, without one)."""
 
     label: str | Promise
     url_name: str
     model: type[models.Model] | None = None
     url_args: tuple[Any, ...] = ()
+    action: str = VIEW
 
     @property
     def url(self) -> str:
         return reverse(self.url_name, args=self.url_args)
 
     def visible_to(self, user: Any) -> bool:
-        return self.model is None or can(user, self.model, VIEW)
+        return self.model is None or can(user, self.model, self.action)
 
 
 @dataclass

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-from django.dispatch import receiver
 
 from crossroads.core.changes import log_change, snapshot
 from crossroads.core.models.base import CrossroadsModel
@@ -18,7 +18,6 @@ def is_logged(sender: type[models.Model]) -> bool:
     return issubclass(sender, CrossroadsModel) or getattr(sender, "changelog_enabled", False)
 
 
-@receiver(pre_save)
 def remember_previous_state(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
     """Keep the stored state of a record about to be saved, to diff against."""
     if not is_logged(sender) or kwargs.get("raw"):
@@ -30,7 +29,6 @@ def remember_previous_state(sender: type[models.Model], instance: Any, **kwargs:
     instance._changelog_before = previous
 
 
-@receiver(post_save)
 def log_save(sender: type[models.Model], instance: Any, created: bool, **kwargs: Any) -> None:
     if not is_logged(sender) or kwargs.get("raw"):
         return
@@ -40,13 +38,11 @@ def log_save(sender: type[models.Model], instance: Any, created: bool, **kwargs:
     instance._changelog_before = snapshot(instance)
 
 
-@receiver(post_delete)
 def log_delete(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
     if is_logged(sender):
         log_change(instance, ObjectChange.Action.DELETE, snapshot(instance), None)
 
 
-@receiver(m2m_changed)
 def log_relation_change(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
     """Log additions to and removals from many-to-many fields of a logged record."""
     if action not in {"post_add", "post_remove", "post_clear"} or not is_logged(type(instance)):
@@ -59,3 +55,19 @@ def log_relation_change(sender: Any, instance: Any, action: str, **kwargs: Any) 
                 instance, ObjectChange.Action.UPDATE, None, {field.name: members}, [field.name]
             )
             return
+
+
+def connect() -> None:
+    """Connect the change log to every logged model, and only to them.
+
+    Receivers bound to particular senders leave other models (observations, audit
+    events) free to be deleted in bulk with one DELETE instead of row by row.
+    """
+    for model in apps.get_models():
+        if not is_logged(model):
+            continue
+        pre_save.connect(remember_previous_state, sender=model)
+        post_save.connect(log_save, sender=model)
+        post_delete.connect(log_delete, sender=model)
+        for field in model._meta.many_to_many:
+            m2m_changed.connect(log_relation_change, sender=field.remote_field.through)

@@ -35,6 +35,8 @@ class Crosswalk:
 
     by_key: dict[str, Area] = field(default_factory=dict)
     unmapped: dict[str, list[int | None]] = field(default_factory=dict)
+    #: Labels already resolved (sources repeat the same few hundred labels a million times).
+    seen: dict[str, Area | None] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Crosswalk:
@@ -49,12 +51,20 @@ class Crosswalk:
             crosswalk.by_key[key] = areas[area_id]
         return crosswalk
 
+    def lookup(self, text: str) -> Area | None:
+        """The area of a label or code, without remembering anything."""
+        if re.fullmatch(r"\d{1,3}(\.0)?", text):
+            text = text.split(".")[0].zfill(3)  # M49 codes may come as numbers
+        return self.by_key.get(normalise_label(text)) if text else None
+
     def resolve(self, label: str | int | None, line: int | None = None) -> Area | None:
         """The area a label or code means, or None (and the label is listed as unmapped)."""
         text = str(label if label is not None else "").strip()
-        if re.fullmatch(r"\d{1,3}(\.0)?", text):
-            text = text.split(".")[0].zfill(3)  # M49 codes may come as numbers
-        area = self.by_key.get(normalise_label(text)) if text else None
+        if text in self.seen:
+            area = self.seen[text]
+        else:
+            area = self.lookup(text)
+            self.seen[text] = area
         if area is None:
             self.unmapped.setdefault(text, []).append(line)
         return area

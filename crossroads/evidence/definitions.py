@@ -142,6 +142,7 @@ def indicator_values(code: str, spec: dict[str, Any], derived: bool) -> dict[str
         "numerator_filter": spec.get("numerator_filter", {}),
         "denominator_filter": spec.get("denominator_filter", {}),
         "factor": float(spec.get("factor", 1)),
+        "source_priority": spec.get("sources", []),
     }
 
 

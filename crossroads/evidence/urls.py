@@ -9,7 +9,7 @@ from crossroads.evidence.views import ALL_VIEWS
 app_name = "evidence"
 
 #: Page modules under ``crossroads.evidence.pages``, each with its own ``urlpatterns``.
-PAGE_MODULES = ("imports", "keyfigures", "catalogue", "browse")
+PAGE_MODULES = ("imports", "exports", "keyfigures", "catalogue", "browse")
 
 
 def page_patterns() -> list[URLPattern | URLResolver]:

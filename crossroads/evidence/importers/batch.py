@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import connection
+
 from crossroads.evidence.definitions import load_definitions
 from crossroads.evidence.importers import registry
 from crossroads.reference.loaders.common import NullProgress, Progress
@@ -35,4 +37,11 @@ def import_all(progress: Progress | None = None) -> dict[str, Any]:
         report = cls().run(progress=StepProgress(progress, cls.name))
         results[cls.name] = report.as_dict()
         progress.advance(1, f"{cls.name}: {report.written} observations")
+    analyse()
     return results
+
+
+def analyse() -> None:
+    """Refresh the query planner's statistics after a bulk load (SQLite keeps none by itself)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

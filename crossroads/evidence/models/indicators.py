@@ -45,6 +45,11 @@ class Indicator(CrossroadsModel):
         help_text=_('Which part of the denominator, e.g. {"area": "WORLD"}.'),
     )
     factor = models.FloatField(_("factor"), default=1.0)
+    source_priority = models.JSONField(
+        _("preferred sources"), default=list, blank=True,
+        help_text=_("Codes of data sources, most preferred first: where several sources give "
+                    "the same figure, pages show the first available (the catalogue shows all)."),
+    )
     suppression_threshold = models.PositiveIntegerField(
         _("small-cell threshold"), null=True, blank=True,
         help_text=_("Counts below this are suppressed before release (for indicators derived "

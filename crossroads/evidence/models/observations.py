@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
@@ -17,9 +18,27 @@ from crossroads.evidence.models.sources import Release
 TOTAL_AGE = "_T"
 
 
+MICRODATA = "view_microdata"
+
+
 class ObservationQuerySet(RestrictedQuerySet["Observation"]):
+    def restrict(self, user: Any, action: str = "view",
+                 include_protected: bool = False) -> RestrictedQuerySet[Observation]:
+        """As for any model; and observations of indicators under disclosure control (with a
+        small-cell threshold) only for users holding ``view_microdata``.
+
+        The query service passes ``include_protected`` because it applies disclosure
+        control to what it returns; nothing else should.
+        """
+        from crossroads.core.permissions import can
+
+        restricted = super().restrict(user, action)
+        if include_protected or can(user, Observation, MICRODATA):
+            return restricted
+        return restricted.exclude(indicator__suppression_threshold__isnull=False)
+
     def current(self) -> ObservationQuerySet:
-        """For each figure, only the observation from the latest release that has it."""
+        """For each figure and source, only the observation from the latest release."""
         return self.filter(is_latest=True)
 
     def vintage(self, release: Release | str) -> ObservationQuerySet:
@@ -34,11 +53,28 @@ class ObservationQuerySet(RestrictedQuerySet["Observation"]):
 
 
 def series_key(
-    indicator_id: int, area_id: int, period: str, sex: str, age: str,
+    source: str, indicator_id: int, area_id: int, period: str, sex: str, age: str,
     origin_id: int | None, destination_id: int | None,
 ) -> str:
-    """The identity of a figure across releases (same key = the same figure)."""
-    return f"{indicator_id}|{area_id}|{period}|{sex}|{age}|{origin_id or ''}|{destination_id or ''}"
+    """The identity of a figure across the releases of one source (same key = same figure).
+
+    The source is part of the key: a newer release of one source supersedes its older
+    releases, never another source's figure (which the catalogue shows side by side).
+    """
+    dimensions = f"{indicator_id}|{area_id}|{period}|{sex}|{age}"
+    return f"{source}|{dimensions}|{origin_id or ''}|{destination_id or ''}"
+
+
+def coverage_key(series: str) -> str:
+    """The group of figures a release covers together: a series key without the origin or
+    destination itself, only whether it has one.
+
+    A newer release that reports, say, Kazakhstan's migrants by origin in 1990
+    supersedes every older corridor of Kazakhstan in 1990, including corridors it no
+    longer reports: "the latest release covering the period".
+    """
+    head, origin, destination = series.rsplit("|", 2)
+    return f"{head}|{'o' if origin else ''}|{'d' if destination else ''}"
 
 
 class Observation(models.Model):
@@ -81,7 +117,8 @@ class Observation(models.Model):
         Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="observations"
     )
     # Denormalised for fast "latest release" queries; kept by the importers.
-    key = models.CharField(_("series key"), max_length=80, db_index=True, editable=False)
+    key = models.CharField(_("series key"), max_length=160, editable=False)
+    coverage = models.CharField(_("coverage key"), max_length=160, editable=False)
     release_rank = models.PositiveIntegerField(_("release order"), editable=False)
     is_latest = models.BooleanField(_("latest release"), default=True, db_index=True)
 
@@ -97,10 +134,19 @@ class Observation(models.Model):
         indexes = [
             models.Index(fields=["indicator", "area", "period"]),
             models.Index(fields=["indicator", "is_latest"]),
+            models.Index(fields=["indicator", "origin", "period"]),
+            # "Is there a later release of this group?" is asked once per imported row.
+            models.Index(fields=["coverage", "release_rank"], name="evidence_obs_coverage_rank"),
         ]
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.area_id} {self.period}: {self.value}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save, deriving the coverage group from the series key (importers write both)."""
+        if not self.coverage:
+            self.coverage = coverage_key(self.key)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -113,11 +159,36 @@ class Observation(models.Model):
         return None if self.value is None else self.value * 10 ** self.unit_multiplier
 
 
-def refresh_latest(indicator_ids: Any) -> None:
-    """Mark, for the given indicators, which observations come from the latest release."""
-    newer = Observation.objects.filter(
-        key=OuterRef("key"), release_rank__gt=OuterRef("release_rank")
-    )
+def newer_release() -> Exists:
+    """An observation of the same coverage group from a later release exists."""
+    return Exists(Observation.objects.filter(
+        coverage=OuterRef("coverage"), release_rank__gt=OuterRef("release_rank")
+    ))
+
+
+def refresh_latest_of_indicators(indicator_ids: Iterable[int]) -> None:
+    """Mark which observations are current, for every series of some indicators."""
     Observation.objects.filter(indicator_id__in=list(indicator_ids)).update(
-        is_latest=~Exists(newer)
+        is_latest=~newer_release()
     )
+
+
+def refresh_latest(release: Release, other_keys: Iterable[str] = ()) -> None:
+    """Mark which observations are current, for the figures of a release just written.
+
+    Only the coverage groups the release touches are recomputed (its own, and
+    ``other_keys``: groups it no longer has after a re-import), so an import costs what
+    its size costs. Releases published the same day do not supersede each other.
+    """
+    own = Observation.objects.filter(release=release).values("coverage")
+    # Only groups other releases also cover can change; a release alone in its groups
+    # was written as latest already.
+    shared = Observation.objects.filter(coverage__in=own).exclude(release=release)
+    Observation.objects.filter(coverage__in=shared.values("coverage")).update(
+        is_latest=~newer_release()
+    )
+    keys = list(other_keys)
+    for start in range(0, len(keys), 5000):
+        Observation.objects.filter(coverage__in=keys[start:start + 5000]).update(
+            is_latest=~newer_release()
+        )

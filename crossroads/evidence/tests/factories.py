@@ -56,7 +56,8 @@ def make_observations(suffix: str = "") -> list[m.Observation]:
     release = make_releases(f"o{suffix}")[0]
     made = []
     for year in (2010, 2015, 2020):
-        key = series_key(indicator.pk, area.pk, str(year), "_T", "_T", None, None)
+        key = series_key(release.source.code, indicator.pk, area.pk, str(year), "_T", "_T",
+                         None, None)
         made.append(m.Observation.objects.create(
             indicator=indicator, area=area, period=str(year), period_start=date(year, 1, 1),
             period_end=date(year, 12, 31), frequency="A", value=float(next(_serial)),
