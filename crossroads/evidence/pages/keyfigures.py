@@ -17,8 +17,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from crossroads.core.permissions import VIEW, can
-from crossroads.evidence.choices import AreaKind
-from crossroads.evidence.models import Observation
+from crossroads.evidence.choices import AreaKind, KosovoConvention
+from crossroads.evidence.models import DataSource, Observation
 from crossroads.evidence.services.keyfigures import Figure, KeyFigures, Ranking, key_figures
 from crossroads.evidence.services.snapshot import Reference, ReleaseInfo, UnknownCode
 from crossroads.evidence.services.values import Coverage
@@ -59,7 +59,16 @@ def key_figures_page(request: HttpRequest, code: str | None = None,
         return JsonResponse(as_json(figures), json_dumps_params={"ensure_ascii": False})
     return render(request, "evidence/keyfigures.html", {
         "figures": figures, "areas": navigation(ref, region), "region": ref.codes[region],
+        "counted_within_serbia": counted_within_serbia(figures.area.code),
     })
+
+
+def counted_within_serbia(code: str) -> list[str]:
+    """For Kosovo, the sources that count it within Serbia (so they have no figure here)."""
+    if code != "XKX":
+        return []
+    return list(DataSource.objects.filter(kosovo_convention=KosovoConvention.WITHIN_SERBIA)
+                .values_list("name", flat=True))
 
 
 def navigation(ref: Reference, region: str) -> dict[str, Any]:
