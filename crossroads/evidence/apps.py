@@ -10,4 +10,4 @@ class EvidenceConfig(AppConfig):
     verbose_name = _("Evidence base")
 
     def ready(self) -> None:
-        from crossroads.evidence import jobs, navigation  # noqa: F401
+        from crossroads.evidence import demo, jobs, navigation  # noqa: F401

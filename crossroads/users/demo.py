@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from crossroads.core import demo
 from crossroads.core.context import acting_as
 from crossroads.core.models import AuditEvent, Job, ObjectChange
 from crossroads.reference import models as ref
@@ -124,13 +126,22 @@ def ensure_permission(spec: PermissionSpec) -> ObjectPermission:
     return permission
 
 
+def offered_permissions() -> dict[str, PermissionSpec]:
+    """The permissions domain apps offer to the demo roles (crossroads.core.demo)."""
+    return {key: PermissionSpec(p.name, tuple(apps.get_model(label) for label in p.models),
+                                p.actions, p.constraints)
+            for key, p in demo.PERMISSIONS.items()}
+
+
 def ensure_roles() -> dict[str, Role]:
-    permissions = {key: ensure_permission(spec) for key, spec in PERMISSIONS.items()}
+    specs = {**PERMISSIONS, **offered_permissions()}
+    permissions = {key: ensure_permission(spec) for key, spec in specs.items()}
     roles = {}
     for slug, name, areas, grants, description in ROLES:
         role, _ = Role.objects.update_or_create(
             slug=slug, defaults={"name": name, "thematic_areas": areas, "description": description})
-        role.permissions.set([permissions[key] for key in grants])
+        keys = [*grants, *demo.GRANTS.get(slug, [])]
+        role.permissions.set([permissions[key] for key in keys])
         roles[slug] = role
     return roles
 

@@ -116,8 +116,20 @@ class DemoTests(TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         stdout = io.StringIO()
-        call_command("demo", no_serve=True, stdout=stdout)
+        # The statistics import is tested on its own (evidence/tests/test_shipped_data.py).
+        call_command("demo", no_serve=True, no_statistics=True, stdout=stdout)
         cls.out = stdout.getvalue()
+
+    def test_every_role_may_read_the_evidence_base_and_statisticians_may_import(self) -> None:
+        from crossroads.evidence.models import Observation
+
+        for user in User.objects.exclude(username="admin").filter(roles__isnull=False):
+            self.assertTrue(user.has_perm("evidence.view_observation"), user.username)
+        statistician = User.objects.get(username="statistician")
+        self.assertTrue(statistician.has_perm("evidence.add_observation"))
+        case_worker = User.objects.get(username="case.worker")
+        self.assertFalse(case_worker.has_perm("evidence.add_observation"))
+        self.assertTrue(Observation.objects.restrict(case_worker, "view").query is not None)
 
     def test_the_demo_creates_one_user_per_role(self) -> None:
         for slug, *_ in ROLES:

@@ -12,11 +12,14 @@ from rich.table import Table
 
 
 class Command(BaseCommand):
-    help = ("Migrate, load reference and demo data, create one demo user per role (credentials "
-            "printed), then serve the UI at http://127.0.0.1:8000 with a job worker.")
+    help = ("Migrate, load reference data, import the shipped statistics, create one demo user "
+            "per role (credentials printed), then serve the UI at http://127.0.0.1:8000 with a "
+            "job worker.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="Set up, but do not serve.")
+        parser.add_argument("--no-statistics", action="store_true",
+                            help="Do not import the shipped statistics into the evidence base.")
         parser.add_argument("--bind", default=os.environ.get("CROSSROADS_BIND", "127.0.0.1:8000"),
                             help="Address and port to serve on (default: %(default)s).")
 
@@ -26,6 +29,9 @@ class Command(BaseCommand):
         quiet = options["verbosity"] == 0
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_reference", verbosity=0 if quiet else 1)
+        if not options["no_statistics"]:
+            # About a minute the first time; unchanged files are skipped afterwards.
+            call_command("import", "all", verbosity=0 if quiet else 1)
         rows = load_demo()
         if not quiet:
             self.print_credentials(rows, options["bind"])
