@@ -12,6 +12,7 @@ COMMANDS = {
     "createuser": "Create a user in an organisation, with roles.",
     "load-reference": "Load countries, regions, the strategic framework and offices.",
     "import-admin-areas": "Import administrative areas (P-codes) from a CSV file.",
+    "load-instruments": "Load the list of international migration instruments (governance).",
     "import": "Import statistics: 'import list', 'import all', or 'import NAME [FILE ...]'.",
     "jobs": "Run the background worker that executes queued jobs.",
     "check": "Check the configuration (add --deploy for production checks).",

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "crossroads.reference",
     "crossroads.users",
     "crossroads.evidence",
+    "crossroads.governance",
 ]
 
 MIDDLEWARE = [

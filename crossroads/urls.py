@@ -17,6 +17,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("reference/", include("crossroads.reference.api.urls")),
     path("users/", include("crossroads.users.api.urls")),
     path("evidence/", include("crossroads.evidence.api.urls")),
+    path("governance/", include("crossroads.governance.api.urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -32,5 +33,6 @@ urlpatterns = [
     path("reference/", include("crossroads.reference.urls")),
     path("admin/", include("crossroads.users.urls")),
     path("evidence/", include("crossroads.evidence.urls")),
+    path("governance/", include("crossroads.governance.urls")),
     path("api/v1/", include(api_patterns)),
 ]

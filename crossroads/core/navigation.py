@@ -55,8 +55,7 @@ class MenuSection:
 
 SECTIONS: list[MenuSection] = [
     MenuSection("policy", _("Migration policy and legislation"), "TA1", planned=(
-        _("Evidence base: statistics, indicators and data catalogue"),
-        _("Migration profiles"), _("Governance register: policies, laws, instruments"),
+        _("Migration profiles"),
     )),
     MenuSection("protection", _("Migrant assistance and protection"), "TA2", planned=(
         _("Case management"), _("National Referral Mechanism"), _("Counter-trafficking"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from django.core.management import call_command
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandParser
 from rich.console import Console
 from rich.table import Table
@@ -29,6 +29,8 @@ class Command(BaseCommand):
         quiet = options["verbosity"] == 0
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_reference", verbosity=0 if quiet else 1)
+        if "load_instruments" in get_commands():  # the governance register's reference list
+            call_command("load_instruments", verbosity=0)
         if not options["no_statistics"]:
             # About a minute the first time; unchanged files are skipped afterwards.
             call_command("import", "all", verbosity=0 if quiet else 1)

@@ -1,0 +1,47 @@
+"""Choices of the governance register."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PolicyStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ADOPTED = "adopted", _("Adopted")
+    IN_FORCE = "in_force", _("In force")
+    EXPIRED = "expired", _("Expired")
+
+
+class LawKind(models.TextChoices):
+    LAW = "law", _("Law")
+    DRAFT_LAW = "draft_law", _("Draft law")
+    REGULATION = "regulation", _("Regulation")
+
+
+class LawStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    UNDER_REVIEW = "under_review", _("Under review")
+    ADOPTED = "adopted", _("Adopted")
+    IN_FORCE = "in_force", _("In force")
+    REPEALED = "repealed", _("Repealed")
+
+
+class Recommendation(models.TextChoices):
+    APPROVE = "approve", _("Approve")
+    REVISE = "revise", _("Revise")
+    REJECT = "reject", _("Reject")
+
+
+class InstrumentStatusKind(models.TextChoices):
+    SIGNED = "signed", _("Signed")
+    RATIFIED = "ratified", _("Ratified")
+    ACCEDED = "acceded", _("Acceded")
+    SUCCEEDED = "succeeded", _("Succeeded")
+
+
+class InstitutionKind(models.TextChoices):
+    MINISTRY = "ministry", _("Ministry")
+    AGENCY = "agency", _("Agency")
+    PARLIAMENTARY_BODY = "parliamentary_body", _("Parliamentary body")
+    OTHER = "other", _("Other")
