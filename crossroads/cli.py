@@ -13,6 +13,7 @@ COMMANDS = {
     "load-reference": "Load countries, regions, the strategic framework and offices.",
     "import-admin-areas": "Import administrative areas (P-codes) from a CSV file.",
     "load-instruments": "Load the list of international migration instruments (governance).",
+    "load-assessment-indicators": "Load the governance self-assessment indicators.",
     "import": "Import statistics: 'import list', 'import all', or 'import NAME [FILE ...]'.",
     "jobs": "Run the background worker that executes queued jobs.",
     "check": "Check the configuration (add --deploy for production checks).",

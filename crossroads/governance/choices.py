@@ -45,3 +45,23 @@ class InstitutionKind(models.TextChoices):
     AGENCY = "agency", _("Agency")
     PARLIAMENTARY_BODY = "parliamentary_body", _("Parliamentary body")
     OTHER = "other", _("Other")
+
+
+class AssessmentDomain(models.TextChoices):
+    MIGRANT_RIGHTS = "migrant_rights", _("Migrant rights")
+    WHOLE_OF_GOVERNMENT = "whole_of_government", _("Whole-of-government approach")
+    PARTNERSHIPS = "partnerships", _("Partnerships")
+    WELL_BEING = "well_being", _("Well-being of migrants")
+    CRISES = "crises", _("Mobility dimensions of crises")
+    SAFE_MIGRATION = "safe_migration", _("Safe, orderly and regular migration")
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    FINAL = "final", _("Final")
+
+
+class Score(models.IntegerChoices):
+    ABSENT = 0, _("Absent")
+    PARTIAL = 1, _("Partial")
+    PRESENT = 2, _("Present")

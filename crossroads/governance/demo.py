@@ -6,7 +6,9 @@ from crossroads.core.demo import DemoPermission, offer
 
 MODELS = ("governance.policy", "governance.law", "governance.lawreview",
           "governance.internationalinstrument", "governance.instrumentstatus",
-          "governance.institution", "governance.coordinationmechanism", "governance.meeting")
+          "governance.institution", "governance.coordinationmechanism", "governance.meeting",
+          "governance.assessmentindicator", "governance.selfassessment",
+          "governance.assessmentscore")
 EVERY_ROLE = ("analyst", "statistician", "border-officer", "case-worker", "health-officer",
               "labour-officer", "emergency-officer", "programme-manager", "administrator")
 

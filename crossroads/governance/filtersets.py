@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from crossroads.core.filtersets import CrossroadsFilterSet, filter_fields
 from crossroads.governance import models as m
 
@@ -52,3 +54,28 @@ class MeetingFilterSet(CrossroadsFilterSet):
     class Meta:
         model = m.Meeting
         fields = filter_fields(m.Meeting)
+
+
+class AssessmentIndicatorFilterSet(CrossroadsFilterSet):
+    class Meta:
+        model = m.AssessmentIndicator
+        fields = filter_fields(m.AssessmentIndicator)
+
+
+class SelfAssessmentFilterSet(CrossroadsFilterSet):
+    class Meta:
+        model = m.SelfAssessment
+        fields = filter_fields(m.SelfAssessment)
+
+
+class AssessmentScoreFilterSet(CrossroadsFilterSet):
+    class Meta:
+        model = m.AssessmentScore
+        fields = filter_fields(m.AssessmentScore)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, filter_ in self.filters.items():  # assessments are named by their country
+            queryset = getattr(filter_, "queryset", None)
+            if name.startswith("assessment") and queryset is not None:
+                filter_.queryset = queryset.select_related("country")

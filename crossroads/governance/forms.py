@@ -54,3 +54,21 @@ class MeetingForm(CrossroadsModelForm):
     class Meta:
         model = m.Meeting
         fields = ["mechanism", "held_on", "decisions"]
+
+
+class AssessmentIndicatorForm(CrossroadsModelForm):
+    class Meta:
+        model = m.AssessmentIndicator
+        fields = ["domain", "code", "question", "position"]
+
+
+class SelfAssessmentForm(CrossroadsModelForm):
+    class Meta:
+        model = m.SelfAssessment
+        fields = ["country", "year", "status", "notes"]
+
+
+class AssessmentScoreForm(CrossroadsModelForm):
+    class Meta:
+        model = m.AssessmentScore
+        fields = ["assessment", "indicator", "score", "evidence", "source"]

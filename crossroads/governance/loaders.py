@@ -1,4 +1,5 @@
-"""Load the international instruments shipped in data/instruments.yaml."""
+"""Load the international instruments shipped in data/instruments.yaml and the
+self-assessment indicators shipped in data/assessment_indicators.yaml."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.text import slugify
 
-from crossroads.governance.models import InternationalInstrument
+from crossroads.governance.choices import AssessmentDomain
+from crossroads.governance.models import AssessmentIndicator, InternationalInstrument
 from crossroads.reference.loaders.common import LoadResult, upsert
 from crossroads.reference.loaders.errors import Problem, ReferenceDataError
 from crossroads.reference.loaders.yamlsource import YamlSource
@@ -77,4 +79,74 @@ def load_instruments(path: Path | str | None = None) -> LoadResult:
                       "organisation": entry["organisation"].strip(),
                       "url": entry.get("url") or ""}
             upsert(InternationalInstrument, {"code": entry["code"]}, values, result)
+    return result
+
+
+ASSESSMENT_INDICATORS_YAML = (Path(__file__).resolve().parent / "data"
+                              / "assessment_indicators.yaml")
+INDICATOR_KEYS = {"code", "domain", "question", "position"}
+
+
+def indicator_problems(source: YamlSource, index: int, entry: Any) -> list[Problem]:
+    """Problems with one indicator entry, each at the line of the faulty value."""
+    if not isinstance(entry, dict):
+        return [source.problem("an indicator must be a mapping", "indicators", index)]
+    problems = []
+    code = entry.get("code")
+    if not isinstance(code, str) or not code or slugify(code) != code or len(code) > 40:
+        problems.append(source.problem(f"invalid code {code!r}", "indicators", index, "code"))
+    domain = entry.get("domain")
+    if domain not in AssessmentDomain.values:
+        problems.append(source.problem(f"unknown domain {domain!r}", "indicators", index,
+                                       "domain"))
+    question = entry.get("question")
+    if not isinstance(question, str) or not question.strip():
+        problems.append(source.problem("question must be text", "indicators", index,
+                                       "question"))
+    position = entry.get("position", 0)
+    if not isinstance(position, int) or not 0 <= position <= 32767:
+        problems.append(source.problem(f"invalid position {position!r}", "indicators", index,
+                                       "position"))
+    unknown = set(entry) - INDICATOR_KEYS
+    if unknown:
+        message = f"unknown key(s): {', '.join(sorted(unknown))}"
+        problems.append(source.problem(message, "indicators", index))
+    return problems
+
+
+def validate_indicators(source: YamlSource) -> list[Any]:
+    """The indicator entries of a file; raises :class:`ReferenceDataError` on any problem."""
+    entries = source.data.get("indicators") if isinstance(source.data, dict) else None
+    if not isinstance(entries, list):
+        raise ReferenceDataError([source.problem("expected a list under 'indicators'")])
+    problems = [p for i, e in enumerate(entries) for p in indicator_problems(source, i, e)]
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        code = entry.get("code") if isinstance(entry, dict) else None
+        if not isinstance(code, str):
+            continue
+        if code in seen:
+            message = f"duplicate code {code!r} (also entry {seen[code] + 1})"
+            problems.append(source.problem(message, "indicators", index, "code"))
+        seen.setdefault(code, index)
+    if problems:
+        raise ReferenceDataError(problems)
+    return entries
+
+
+def load_assessment_indicators(path: Path | str | None = None) -> LoadResult:
+    """Create or update self-assessment indicators from a YAML file (default: the shipped one).
+
+    Every entry is checked before anything is written, and all are written in one
+    transaction. Loading twice changes nothing.
+    """
+    source = YamlSource.read(Path(path) if path is not None else ASSESSMENT_INDICATORS_YAML)
+    entries = validate_indicators(source)
+    result = LoadResult()
+    with transaction.atomic():
+        for entry in entries:
+            values = {"domain": entry["domain"],
+                      "question": " ".join(entry["question"].split()),
+                      "position": entry.get("position", 0)}
+            upsert(AssessmentIndicator, {"code": entry["code"]}, values, result)
     return result

@@ -210,3 +210,70 @@ class Meeting(CrossroadsModel):
 
     def __str__(self) -> str:
         return f"{self.mechanism} · {self.held_on}"
+
+
+class AssessmentIndicator(CrossroadsModel):
+    """A question of the governance self-assessment, in one of six domains."""
+
+    domain = models.CharField(_("domain"), max_length=30,
+                              choices=choices.AssessmentDomain.choices)
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    question = models.TextField(_("question"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    search_fields: ClassVar[tuple[str, ...]] = ("code", "question")
+
+    class Meta:
+        ordering = ["domain", "position", "code"]
+        verbose_name = _("assessment indicator")
+        verbose_name_plural = _("assessment indicators")
+
+    def __str__(self) -> str:
+        return f"{self.code} · {self.question}"
+
+
+class SelfAssessment(CrossroadsModel):
+    """A country's governance self-assessment for one year."""
+
+    country = country_field("governance_assessments")
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(_("status"), max_length=20,
+                              choices=choices.AssessmentStatus.choices,
+                              default=choices.AssessmentStatus.DRAFT)
+    notes = models.TextField(_("notes"), blank=True)
+
+    search_fields: ClassVar[tuple[str, ...]] = ("notes",)
+
+    class Meta:
+        ordering = ["country__name", "-year"]
+        verbose_name = _("governance self-assessment")
+        verbose_name_plural = _("governance self-assessments")
+        constraints = [models.UniqueConstraint(fields=["country", "year"],
+                                               name="unique_self_assessment")]
+
+    def __str__(self) -> str:
+        return f"{self.country} · {self.year}"
+
+
+class AssessmentScore(CrossroadsModel):
+    """The score of one indicator in a self-assessment, with its evidence and source."""
+
+    assessment = models.ForeignKey(SelfAssessment, verbose_name=_("self-assessment"),
+                                   on_delete=models.CASCADE, related_name="scores")
+    indicator = models.ForeignKey(AssessmentIndicator, verbose_name=_("indicator"),
+                                  on_delete=models.PROTECT, related_name="scores")
+    score = models.PositiveSmallIntegerField(_("score"), choices=choices.Score.choices)
+    evidence = models.TextField(_("evidence"), blank=True)
+    source = models.TextField(_("source"), blank=True)
+
+    search_fields: ClassVar[tuple[str, ...]] = ("evidence", "source")
+
+    class Meta:
+        ordering = ["assessment", "indicator__domain", "indicator__position"]
+        verbose_name = _("assessment score")
+        verbose_name_plural = _("assessment scores")
+        constraints = [models.UniqueConstraint(fields=["assessment", "indicator"],
+                                               name="unique_assessment_score")]
+
+    def __str__(self) -> str:
+        return f"{self.assessment} · {self.indicator.code} · {self.get_score_display()}"

@@ -17,4 +17,6 @@ register_items(
     MenuItem(_("Institutions"), "governance:institution_list", m.Institution),
     MenuItem(_("Coordination mechanisms"), "governance:coordinationmechanism_list",
              m.CoordinationMechanism),
+    MenuItem(_("Governance self-assessments"), "governance:selfassessment_list",
+             m.SelfAssessment),
 )

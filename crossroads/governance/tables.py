@@ -71,3 +71,27 @@ class MeetingTable(CrossroadsTable):
     class Meta(CrossroadsTable.Meta):
         model = m.Meeting
         fields = ("mechanism", "held_on")
+
+
+class AssessmentIndicatorTable(CrossroadsTable):
+    code = tables.Column(linkify=True)
+
+    class Meta(CrossroadsTable.Meta):
+        model = m.AssessmentIndicator
+        fields = ("code", "domain", "position", "question")
+
+
+class SelfAssessmentTable(CrossroadsTable):
+    year = tables.Column(linkify=True)
+
+    class Meta(CrossroadsTable.Meta):
+        model = m.SelfAssessment
+        fields = ("year", "country", "status")
+
+
+class AssessmentScoreTable(CrossroadsTable):
+    indicator = tables.Column(linkify=True)
+
+    class Meta(CrossroadsTable.Meta):
+        model = m.AssessmentScore
+        fields = ("indicator", "assessment", "score")

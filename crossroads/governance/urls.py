@@ -1,7 +1,12 @@
 from __future__ import annotations
 
-from crossroads.governance.views import ALL_VIEWS
+from django.urls import path
+
+from crossroads.governance.views import ALL_VIEWS, compare_assessments
 
 app_name = "governance"
 
-urlpatterns = [pattern for views in ALL_VIEWS for pattern in views.urls()]
+urlpatterns = [
+    path("assessments/compare/", compare_assessments, name="selfassessment_compare"),
+    *[pattern for views in ALL_VIEWS for pattern in views.urls()],
+]

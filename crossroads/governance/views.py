@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
+from crossroads.core.permissions import VIEW, can
 from crossroads.core.views.generic import ObjectViews
-from crossroads.governance import filtersets, forms, tables
+from crossroads.governance import assessments, filtersets, forms, tables
 from crossroads.governance import models as m
 
 
@@ -84,3 +89,62 @@ ALL_VIEWS: tuple[type[ObjectViews], ...] = (
     CoordinationMechanismViews,
     MeetingViews,
 )
+
+
+class AssessmentIndicatorViews(ObjectViews):
+    model = m.AssessmentIndicator
+    filterset = filtersets.AssessmentIndicatorFilterSet
+    table = tables.AssessmentIndicatorTable
+    form = forms.AssessmentIndicatorForm
+
+
+class SelfAssessmentViews(ObjectViews):
+    model = m.SelfAssessment
+    filterset = filtersets.SelfAssessmentFilterSet
+    table = tables.SelfAssessmentTable
+    form = forms.SelfAssessmentForm
+    detail_template = "governance/selfassessment.html"
+    list_actions = ((gettext_lazy("Compare"), "governance:selfassessment_compare", "view"),)
+
+    @classmethod
+    def extra_context(cls, request: HttpRequest, obj: Any) -> dict[str, Any]:
+        """The scores grouped by domain, with the domain and overall summaries."""
+        scores = m.AssessmentScore.objects.restrict(request.user, "view")
+        return {"groups": assessments.grouped_scores(obj, scores),
+                "overall": assessments.summarise(obj, scores).overall}
+
+
+class AssessmentScoreViews(ObjectViews):
+    model = m.AssessmentScore
+    filterset = filtersets.AssessmentScoreFilterSet
+    table = tables.AssessmentScoreTable
+    form = forms.AssessmentScoreForm
+
+    @classmethod
+    def queryset(cls, user: Any, action: str) -> QuerySet[Any]:
+        """Also join the assessment's country, which names the assessment."""
+        return super().queryset(user, action).select_related("assessment__country")
+
+
+def compare_assessments(request: HttpRequest) -> HttpResponse:
+    """Compare one country's assessments across years (?country=ISO3) or every country's
+    assessments for one year (?year=YYYY)."""
+    if not can(request.user, m.SelfAssessment, VIEW):
+        raise PermissionDenied
+    visible = m.SelfAssessment.objects.restrict(request.user, "view")
+    scores = m.AssessmentScore.objects.restrict(request.user, "view")
+    country = request.GET.get("country", "").strip()
+    year = request.GET.get("year", "").strip()
+    comparison = None
+    mode = ""
+    if country:
+        comparison, mode = assessments.compare_years(visible, country, scores), "years"
+    elif year.isdigit():
+        comparison, mode = assessments.compare_countries(visible, int(year), scores), "countries"
+    return render(request, "governance/selfassessment_compare.html", {
+        "comparison": comparison, "mode": mode, "country": country, "year": year,
+        "list_url": SelfAssessmentViews.url("list"),
+    })
+
+
+ALL_VIEWS += (AssessmentIndicatorViews, SelfAssessmentViews, AssessmentScoreViews)

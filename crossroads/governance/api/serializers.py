@@ -68,3 +68,21 @@ class MeetingSerializer(CrossroadsModelSerializer):
     class Meta:
         model = m.Meeting
         fields = ["id", "display", *forms.MeetingForm.Meta.fields, *STAMPS]
+
+
+class AssessmentIndicatorSerializer(CrossroadsModelSerializer):
+    class Meta:
+        model = m.AssessmentIndicator
+        fields = ["id", "display", *forms.AssessmentIndicatorForm.Meta.fields, *STAMPS]
+
+
+class SelfAssessmentSerializer(CrossroadsModelSerializer):
+    class Meta:
+        model = m.SelfAssessment
+        fields = ["id", "display", *forms.SelfAssessmentForm.Meta.fields, *STAMPS]
+
+
+class AssessmentScoreSerializer(CrossroadsModelSerializer):
+    class Meta:
+        model = m.AssessmentScore
+        fields = ["id", "display", *forms.AssessmentScoreForm.Meta.fields, *STAMPS]

@@ -14,4 +14,7 @@ router.register("ratifications", views.InstrumentStatusViewSet)
 router.register("institutions", views.InstitutionViewSet)
 router.register("coordination-mechanisms", views.CoordinationMechanismViewSet)
 router.register("meetings", views.MeetingViewSet)
+router.register("assessment-indicators", views.AssessmentIndicatorViewSet)
+router.register("self-assessments", views.SelfAssessmentViewSet)
+router.register("assessment-scores", views.AssessmentScoreViewSet)
 urlpatterns = router.urls

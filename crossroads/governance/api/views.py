@@ -54,3 +54,21 @@ class MeetingViewSet(CrossroadsModelViewSet):
     queryset = m.Meeting.objects.all()
     serializer_class = serializers.MeetingSerializer
     filterset_class = filtersets.MeetingFilterSet
+
+
+class AssessmentIndicatorViewSet(CrossroadsModelViewSet):
+    queryset = m.AssessmentIndicator.objects.all()
+    serializer_class = serializers.AssessmentIndicatorSerializer
+    filterset_class = filtersets.AssessmentIndicatorFilterSet
+
+
+class SelfAssessmentViewSet(CrossroadsModelViewSet):
+    queryset = m.SelfAssessment.objects.all()
+    serializer_class = serializers.SelfAssessmentSerializer
+    filterset_class = filtersets.SelfAssessmentFilterSet
+
+
+class AssessmentScoreViewSet(CrossroadsModelViewSet):
+    queryset = m.AssessmentScore.objects.select_related("assessment__country", "indicator")
+    serializer_class = serializers.AssessmentScoreSerializer
+    filterset_class = filtersets.AssessmentScoreFilterSet

@@ -60,3 +60,24 @@ def make_meetings(country: Country, suffix: str = "") -> list[m.Meeting]:
     mechanism = make_mechanisms(country, f"m{suffix}")[0]
     return [m.Meeting.objects.create(mechanism=mechanism, held_on=date(2024, 3, i + 1),
                                      decisions=f"Decision {i}") for i in range(3)]
+
+
+def make_indicators(suffix: str = "", count: int = 3,
+                    domain: str = "migrant_rights") -> list[m.AssessmentIndicator]:
+    return [m.AssessmentIndicator.objects.create(
+        domain=domain, code=f"ind{suffix}-{i}", question=f"Question {suffix} {i}?", position=i)
+        for i in range(count)]
+
+
+def make_assessments(country: Country, suffix: str = "") -> list[m.SelfAssessment]:
+    base = 2000 + 10 * len(suffix)
+    return [m.SelfAssessment.objects.create(country=country, year=base + i, notes=f"Notes {i}")
+            for i in range(3)]
+
+
+def make_scores(country: Country, suffix: str = "") -> list[m.AssessmentScore]:
+    assessment = make_assessments(country, f"sc{suffix}")[0]
+    indicators = make_indicators(f"s{suffix}", count=4)
+    return [m.AssessmentScore.objects.create(assessment=assessment, indicator=indicator,
+                                             score=score, evidence=f"Evidence {i}")
+            for i, (indicator, score) in enumerate(zip(indicators, (2, 1, 0), strict=False))]

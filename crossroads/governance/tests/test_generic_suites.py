@@ -260,3 +260,96 @@ class MeetingAPITests(APITestCases.API):
 
 class MeetingFilterSetTests(FilterSetTestCases.FilterSet):
     filterset = filtersets.MeetingFilterSet
+
+
+class AssessmentIndicatorViewTests(ViewTestCases.ObjectViews):
+    views = views.AssessmentIndicatorViews
+    related = ()
+
+    @classmethod
+    def create_objects(cls, suffix: str = "") -> list[models.Model]:
+        return list(factories.make_indicators(suffix))
+
+    def form_data(self) -> dict[str, Any]:
+        return {"domain": "partnerships", "code": "new-indicator",
+                "question": "Is there a partnership?", "position": "1"}
+
+
+class AssessmentIndicatorAPITests(APITestCases.API):
+    endpoint = f"{API}/assessment-indicators/"
+    model = m.AssessmentIndicator
+    related = ()
+
+    @classmethod
+    def create_objects(cls, suffix: str = "") -> list[models.Model]:
+        return list(factories.make_indicators(suffix))
+
+    def api_data(self) -> dict[str, Any]:
+        return {"domain": "partnerships", "code": "new-indicator",
+                "question": "Is there a partnership?", "position": 1}
+
+
+class AssessmentIndicatorFilterSetTests(FilterSetTestCases.FilterSet):
+    filterset = filtersets.AssessmentIndicatorFilterSet
+
+
+class SelfAssessmentViewTests(ViewTestCases.ObjectViews):
+    views = views.SelfAssessmentViews
+    related = (Country,)
+
+    @classmethod
+    def create_objects(cls, suffix: str = "") -> list[models.Model]:
+        return list(factories.make_assessments(cls.home_country, suffix))
+
+    def form_data(self) -> dict[str, Any]:
+        return {"country": self.other_country.pk, "year": "2030", "status": "draft"}
+
+
+class SelfAssessmentAPITests(APITestCases.API):
+    endpoint = f"{API}/self-assessments/"
+    model = m.SelfAssessment
+    related = (Country,)
+
+    @classmethod
+    def create_objects(cls, suffix: str = "") -> list[models.Model]:
+        return list(factories.make_assessments(cls.home_country, suffix))
+
+    def api_data(self) -> dict[str, Any]:
+        return {"country": self.other_country.pk, "year": 2030, "status": "draft"}
+
+
+class SelfAssessmentFilterSetTests(FilterSetTestCases.FilterSet):
+    filterset = filtersets.SelfAssessmentFilterSet
+
+
+class AssessmentScoreViewTests(ViewTestCases.ObjectViews):
+    views = views.AssessmentScoreViews
+    related = (Country, m.SelfAssessment, m.AssessmentIndicator)
+
+    @classmethod
+    def create_objects(cls, suffix: str = "") -> list[models.Model]:
+        return list(factories.make_scores(cls.home_country, suffix))
+
+    def form_data(self) -> dict[str, Any]:
+        unscored = m.AssessmentIndicator.objects.get(code="inds-3")
+        return {"assessment": self.objects_[0].assessment_id, "indicator": unscored.pk,
+                "score": "1", "evidence": "A draft plan.", "source": "Ministry report"}
+
+
+class AssessmentScoreAPITests(APITestCases.API):
+    endpoint = f"{API}/assessment-scores/"
+    model = m.AssessmentScore
+    related = (Country, m.SelfAssessment, m.AssessmentIndicator)
+
+    @classmethod
+    def create_objects(cls, suffix: str = "") -> list[models.Model]:
+        return list(factories.make_scores(cls.home_country, suffix))
+
+    def api_data(self) -> dict[str, Any]:
+        unscored = m.AssessmentIndicator.objects.get(code="inds-3")
+        return {"assessment": self.objects_[0].assessment_id, "indicator": unscored.pk,
+                "score": 1, "evidence": "A draft plan.", "source": "Ministry report"}
+
+
+class AssessmentScoreFilterSetTests(FilterSetTestCases.FilterSet):
+    filterset = filtersets.AssessmentScoreFilterSet

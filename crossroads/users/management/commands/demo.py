@@ -29,8 +29,10 @@ class Command(BaseCommand):
         quiet = options["verbosity"] == 0
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_reference", verbosity=0 if quiet else 1)
-        if "load_instruments" in get_commands():  # the governance register's reference list
-            call_command("load_instruments", verbosity=0)
+        # Reference lists of domain apps, when installed (users does not import them).
+        for command in ("load_instruments", "load_assessment_indicators"):
+            if command in get_commands():
+                call_command(command, verbosity=0)
         if not options["no_statistics"]:
             # About a minute the first time; unchanged files are skipped afterwards.
             call_command("import", "all", verbosity=0 if quiet else 1)
