@@ -14,7 +14,7 @@ from django.db import transaction
 from crossroads.evidence.choices import AreaKind, FormulaKind, Unit
 from crossroads.evidence.crosswalk import normalise_label
 from crossroads.evidence.models import Area, AreaAlias, Indicator
-from crossroads.reference.loaders.common import read_csv
+from crossroads.reference.loaders.common import LoadResult, read_csv, upsert
 from crossroads.reference.loaders.errors import Problem, ReferenceDataError
 from crossroads.reference.models import Country, Region
 
@@ -24,38 +24,22 @@ INDICATORS_FILE = DATA_DIR / "indicators.yaml"
 AREA_KINDS = {kind.value for kind in AreaKind}
 
 
-def save_if_changed(model: Any, lookup: dict[str, Any], values: dict[str, Any]) -> Any:
-    """Create or update a record, saving only when a value differs (no empty change log)."""
-    record = model.objects.filter(**lookup).first()
-    if record is None:
-        return model.objects.create(**lookup, **values)
-    changed = []
-    for name, value in values.items():
-        current = getattr(record, name)
-        if current != value:
-            setattr(record, name, value)
-            changed.append(name)
-    if changed:
-        record.save()
-    return record
-
-
-def sync_reference_areas() -> dict[str, Area]:
+def sync_reference_areas(result: LoadResult) -> dict[str, Area]:
     """One area per country and territory and per Crossroads region, with their aliases."""
     areas = {}
     for country in Country.objects.all():
-        areas[country.iso3] = save_if_changed(Area, {"code": country.iso3}, {
+        areas[country.iso3] = upsert(Area, {"code": country.iso3}, {
             "name": country.name, "name_ru": country.name_ru, "kind": AreaKind.COUNTRY,
             "country": country, "m49": country.numeric,
-        })
+        }, result)
         for label in {country.name, country.name_ru, country.official_name} - {""}:
             save_alias(label, areas[country.iso3], "reference data")
     for region in Region.objects.all():
         code = region.code.upper()
-        areas[code] = save_if_changed(Area, {"code": code}, {
+        areas[code] = upsert(Area, {"code": code}, {
             "name": region.name, "name_ru": region.name_ru, "kind": AreaKind.REGION,
             "region": region,
-        })
+        }, result)
     return areas
 
 
@@ -96,16 +80,17 @@ def read_crosswalk() -> tuple[list[dict[str, Any]], list[Problem]]:
     return entries, problems
 
 
-def apply_crosswalk(entries: list[dict[str, Any]], areas: dict[str, Area]) -> list[Problem]:
+def apply_crosswalk(entries: list[dict[str, Any]], areas: dict[str, Area],
+                    result: LoadResult) -> list[Problem]:
     """Create the aggregate areas the crosswalk introduces, then its aliases."""
     problems = []
     for entry in entries:
         if entry["code"] in areas or not entry["name"]:
             continue
-        areas[entry["code"]] = save_if_changed(Area, {"code": entry["code"]}, {
+        areas[entry["code"]] = upsert(Area, {"code": entry["code"]}, {
             "name": entry["name"], "kind": entry["kind"] or AreaKind.AGGREGATE,
             "m49": entry["m49"] or "",
-        })
+        }, result)
     for entry in entries:
         area = areas.get(entry["code"]) or Area.objects.filter(code=entry["code"]).first()
         if area is None:
@@ -113,8 +98,8 @@ def apply_crosswalk(entries: list[dict[str, Any]], areas: dict[str, Area]) -> li
                                     f"unknown area {entry['code']!r} (give area_name to add it)"))
             continue
         key = normalise_label(entry["label"])
-        save_if_changed(AreaAlias, {"key": key},
-                        {"label": entry["label"], "area": area, "note": entry["note"] or ""})
+        upsert(AreaAlias, {"key": key},
+               {"label": entry["label"], "area": area, "note": entry["note"] or ""}, result)
     return problems
 
 
@@ -124,8 +109,9 @@ def load_areas() -> int:
     if problems:
         raise ReferenceDataError(problems)
     with transaction.atomic():
-        areas = sync_reference_areas()
-        problems = apply_crosswalk(entries, areas)
+        result = LoadResult()
+        areas = sync_reference_areas(result)
+        problems = apply_crosswalk(entries, areas, result)
         if problems:
             transaction.set_rollback(True)
             raise ReferenceDataError(problems)
@@ -178,16 +164,17 @@ def load_indicators(path: Path = INDICATORS_FILE) -> int:
     problems = check_indicators(document, str(path))
     if problems:
         raise ReferenceDataError(problems)
+    result = LoadResult()
     with transaction.atomic():
         saved = {}
         for section in ("raw", "derived"):
             for code, spec in (document.get(section) or {}).items():
                 values = indicator_values(code, spec, section == "derived")
-                saved[code] = (save_if_changed(Indicator, {"code": code}, values), spec)
+                saved[code] = (upsert(Indicator, {"code": code}, values, result), spec)
         for indicator, spec in saved.values():
             references = {ref: saved[spec[ref]][0] if spec.get(ref) else None
                           for ref in ("numerator", "denominator")}
-            save_if_changed(Indicator, {"pk": indicator.pk}, references)
+            upsert(Indicator, {"pk": indicator.pk}, references, result)
     return len(saved)
 
 
