@@ -15,13 +15,7 @@ PAGE_MODULES = ("imports", "exports", "keyfigures", "catalogue", "browse")
 def page_patterns() -> list[URLPattern | URLResolver]:
     patterns: list[URLPattern | URLResolver] = []
     for name in PAGE_MODULES:
-        try:
-            module = import_module(f"crossroads.evidence.pages.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"crossroads.evidence.pages.{name}":
-                raise
-            continue
-        patterns += module.urlpatterns
+        patterns += import_module(f"crossroads.evidence.pages.{name}").urlpatterns
     return patterns
 
 

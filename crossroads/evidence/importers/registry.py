@@ -22,11 +22,7 @@ def register(cls: type[Importer]) -> type[Importer]:
 
 def _load() -> None:
     for module in MODULES:
-        try:
-            import_module(f"crossroads.evidence.importers.{module}")
-        except ModuleNotFoundError as error:
-            if error.name != f"crossroads.evidence.importers.{module}":
-                raise
+        import_module(f"crossroads.evidence.importers.{module}")
 
 
 def importers() -> dict[str, type[Importer]]:
