@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "crossroads.users",
     "crossroads.evidence",
     "crossroads.governance",
+    "crossroads.profiles",
 ]
 
 MIDDLEWARE = [

@@ -55,29 +55,40 @@ class RestrictedQuerySet(models.QuerySet[_M]):
     def restrict(self, user: Any, action: str = VIEW) -> RestrictedQuerySet[_M]:
         """Only the objects on which ``user`` may perform ``action``.
 
-        Anonymous users get nothing. Superusers get everything except sensitive
-        models, which need an explicit permission like anyone else.
+        Anonymous users get nothing, except the records a model declares public
+        (``public_view``: a filter of records anyone may view, such as published
+        profiles). Superusers get everything except sensitive models, which need an
+        explicit permission like anyone else.
         """
-        if user is None or not getattr(user, "is_authenticated", False):
-            return self.none()
-        if not getattr(user, "is_active", True):
-            return self.none()
+        public = public_q(self.model, action)
+        if user is None or not getattr(user, "is_authenticated", False) \
+                or not getattr(user, "is_active", True):
+            return self.filter(public) if public is not None else self.none()
         if user.is_superuser and not is_sensitive(self.model):
             return self
         constraints = permission_backend().get_constraints(user, self.model, action)
         if constraints is None:
-            return self.none()
+            return self.filter(public) if public is not None else self.none()
         if any(not c for c in constraints):
             return self
         try:
-            restricted = self.filter(constraints_to_q(constraints, user))
+            granted = constraints_to_q(constraints, user)
+            restricted = self.filter(granted if public is None else granted | public)
             # Constraints across relations may join many rows per object.
             if any("__" in key for c in constraints for key in c):
                 restricted = restricted.distinct()
             return restricted
         except (FieldError, ValueError, TypeError):
             # A constraint naming a field the model lacks grants nothing (fail closed).
-            return self.none()
+            return self.filter(public) if public is not None else self.none()
+
+
+def public_q(model: type[models.Model], action: str) -> Q | None:
+    """The records of ``model`` anyone may view (never of a sensitive model), or None."""
+    public = getattr(model, "public_view", None)
+    if action != VIEW or not public or is_sensitive(model):
+        return None
+    return Q(**public)
 
 
 class RestrictedManager(models.Manager.from_queryset(RestrictedQuerySet)):  # type: ignore[misc]

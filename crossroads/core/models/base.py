@@ -34,6 +34,9 @@ class CrossroadsModel(models.Model):
     objects = RestrictedManager()
 
     sensitive: ClassVar[bool] = False
+    #: Records anyone may view, signed in or not, as a filter (e.g. ``{"status":
+    #: "published"}``); None: only through permissions. Ignored on sensitive models.
+    public_view: ClassVar[dict[str, Any] | None] = None
     #: Fields left out of the change log (large or derived values).
     changelog_exclude: ClassVar[tuple[str, ...]] = ()
 

@@ -186,11 +186,13 @@ def build_row(indicator: Indicator, years: dict[int, dict[int, int]], columns: l
 
 
 def disagreements(user: Any, indicators: list[Indicator], areas: Iterable[int],
-                  ref: Reference, tolerance: float, totals_only: bool) -> list[Disagreement]:
+                  ref: Reference, tolerance: float, totals_only: bool,
+                  periods: Iterable[str] | None = None) -> list[Disagreement]:
     """Figures that different data sources report with values differing beyond tolerance.
 
     Each source speaks through its latest release that has the figure (revisions of one
-    source are not disagreements). Largest relative differences first.
+    source are not disagreements). Largest relative differences first. ``periods``
+    limits the figures to those periods (default: all).
     """
     base: Any = Observation.objects.restrict(user, VIEW)
     qs: Any = (base.current()
@@ -198,6 +200,8 @@ def disagreements(user: Any, indicators: list[Indicator], areas: Iterable[int],
                .exclude(value=None).order_by())
     if totals_only:
         qs = qs.totals()
+    if periods is not None:
+        qs = qs.filter(period__in=list(periods))
     figures: dict[tuple[Any, ...], dict[str, tuple[int, float, ReleaseInfo]]] = {}
     for (indicator, area, period, sex, age, origin, destination, value, multiplier,
          release) in qs.values_list("indicator_id", "area_id", "period", "sex", "age",

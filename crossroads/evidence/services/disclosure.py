@@ -40,7 +40,9 @@ protected values, or suppress them with their numerators.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
@@ -53,6 +55,9 @@ from crossroads.evidence.services.values import Value
 
 #: The custom action that grants access to the figures before suppression.
 VIEW_MICRODATA = "view_microdata"
+
+#: Set while figures are computed for a public release (see :func:`for_publication`).
+_PUBLICATION: ContextVar[bool] = ContextVar("evidence_publication", default=False)
 
 #: A cell's identity: indicator, area, period, sex, age, origin, destination.
 Cell = tuple[str, str, str, str, str, str | None, str | None]
@@ -272,7 +277,29 @@ def needs_protection(user: Any, indicator: Indicator | str) -> bool:
     """
     if not threshold_of(indicator):
         return False
-    return not can(user, Observation, VIEW_MICRODATA)
+    return not sees_microdata(user)
+
+
+def sees_microdata(user: Any) -> bool:
+    """Whether figures computed now for ``user`` may show cells before suppression.
+
+    Never inside :func:`for_publication`, whoever the user is.
+    """
+    return not _PUBLICATION.get() and can(user, Observation, VIEW_MICRODATA)
+
+
+@contextmanager
+def for_publication() -> Iterator[None]:
+    """Compute figures as the public may see them: small cells suppressed for everyone.
+
+    Used when a document that will be public (a published profile) is frozen, so
+    that an author's access to the underlying records never leaks into it.
+    """
+    token = _PUBLICATION.set(True)
+    try:
+        yield
+    finally:
+        _PUBLICATION.reset(token)
 
 
 def protect_for(user: Any, values: Sequence[Value], indicator: Indicator | str,

@@ -21,10 +21,10 @@ from typing import Any
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 
-from crossroads.core.permissions import VIEW, can
+from crossroads.core.permissions import VIEW
 from crossroads.evidence.choices import FormulaKind, Sex
 from crossroads.evidence.models import Indicator, Observation
-from crossroads.evidence.models.observations import MICRODATA, TOTAL_AGE
+from crossroads.evidence.models.observations import TOTAL_AGE
 from crossroads.evidence.services import points as pts
 from crossroads.evidence.services.aggregates import aggregate, is_additive
 from crossroads.evidence.services.derived import (
@@ -141,7 +141,9 @@ def cache_key(user: Any, ref: Reference, *request: Any) -> str:
         audience = str(Observation.objects.restrict(user, VIEW, include_protected=True).query)
     except EmptyResultSet:
         audience = "nobody"
-    microdata = can(user, Observation, MICRODATA)
+    from crossroads.evidence.services.disclosure import sees_microdata
+
+    microdata = sees_microdata(user)
     text = repr((request, ref.version, audience, microdata))
     return "evidence:series:" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
 
