@@ -15,6 +15,7 @@ COMMANDS = {
     "load-instruments": "Load the list of international migration instruments (governance).",
     "load-assessment-indicators": "Load the governance self-assessment indicators.",
     "import": "Import statistics: 'import list', 'import all', or 'import NAME [FILE ...]'.",
+    "profiles": "Build migration profiles: 'profiles build --region SEEECA --year 2013'.",
     "jobs": "Run the background worker that executes queued jobs.",
     "check": "Check the configuration (add --deploy for production checks).",
 }

@@ -18,6 +18,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("users/", include("crossroads.users.api.urls")),
     path("evidence/", include("crossroads.evidence.api.urls")),
     path("governance/", include("crossroads.governance.api.urls")),
+    path("profiles/", include("crossroads.profiles.api.urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -34,5 +35,6 @@ urlpatterns = [
     path("admin/", include("crossroads.users.urls")),
     path("evidence/", include("crossroads.evidence.urls")),
     path("governance/", include("crossroads.governance.urls")),
+    path("", include("crossroads.profiles.urls")),
     path("api/v1/", include(api_patterns)),
 ]

@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from crossroads.core.context import acting_as
 
-# Paths a visitor may reach without logging in. The API answers 401/403 itself.
-PUBLIC_PREFIXES = ("/login/", "/static/", "/i18n/", "/api/", "/healthz")
+# Paths a visitor may reach without logging in. The API answers 401/403 itself; the
+# public repository of migration profiles (/published/) reads through restrict() too.
+PUBLIC_PREFIXES = ("/login/", "/static/", "/i18n/", "/api/", "/healthz", "/published/")
 
 
 def client_address(request: HttpRequest) -> str:

@@ -23,6 +23,7 @@ from crossroads.core.models import CrossroadsModel
 from crossroads.evidence.choices import AreaKind
 from crossroads.evidence.models import Area
 from crossroads.profiles.choices import Language, ProfileStatus, ReviewKind
+from crossroads.users.choices import OrganisationKind
 from crossroads.users.models import Organisation
 
 #: Fields that a published edition keeps as they were when it was approved.
@@ -137,18 +138,25 @@ def check_editable(profile: Profile) -> None:
                                 "start a new version of a published profile."))
 
 
+def is_national(organisation: Organisation) -> bool:
+    """A government body, NGO or other organisation of one country (not IOM or the UN)."""
+    international = (OrganisationKind.IOM, OrganisationKind.UN_AGENCY)
+    return organisation.country_id is not None and organisation.kind not in international
+
+
 def check_author(profile: Profile) -> None:
-    """A national organisation writes its own country's profile; regions need a regional one."""
+    """A national organisation writes its own country's profile only; an international
+    one (IOM, UN agencies) or one without a country may write any country's or region's."""
     if profile.area_id is None or profile.organisation_id is None:
         return
     area, organisation = profile.area, profile.organisation
-    if area.kind == AreaKind.REGION:
-        if organisation.country_id is not None:
-            raise ValidationError({"organisation": _(
-                "A regional profile is written by a regional or international organisation, "
-                "not by %(organisation)s.") % {"organisation": organisation}})
+    if not is_national(organisation):
         return
-    if organisation.country_id is not None and organisation.country_id != area.country_id:
+    if area.kind == AreaKind.REGION:
+        raise ValidationError({"organisation": _(
+            "A regional profile is written by an international or regional organisation, "
+            "not by %(organisation)s.") % {"organisation": organisation}})
+    if organisation.country_id != area.country_id:
         raise ValidationError({"organisation": _(
             "%(organisation)s cannot author the profile of %(area)s: it works in another "
             "country.") % {"organisation": organisation, "area": area}})

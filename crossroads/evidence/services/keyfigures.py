@@ -230,7 +230,7 @@ class Builder:
                       self.sources([value] if value else []),
                       observations_link(value, self.area, year, indicator, self.ref))
 
-    def ranking(self, code: str, label: Promise, year: int, breakdown: str,
+    def ranking(self, code: str, label: str | Promise, year: int, breakdown: str,
                 total: Value | None) -> Ranking | None:
         if code not in self.ref.indicators:
             return None

@@ -74,11 +74,8 @@ def instruments(reader: Reader, countries: list[Country], end: date, regional: b
     for instrument in visible(gm.InternationalInstrument, reader.user).order_by("adopted_year"):
         found = by_instrument.get(instrument.pk, [])
         if regional:
-            parties = sum(1 for s in found
-                          if s.ratified_on or s.status != InstrumentStatusKind.SIGNED)
             rows.append([instrument.title, str(instrument.adopted_year),
-                         _("%(parties)s of %(members)s") % {"parties": parties,
-                                                           "members": len(countries)}])
+                         parties_text(found, len(countries))])
         elif found:
             s = found[0]
             rows.append([instrument.title, str(instrument.adopted_year),
@@ -91,6 +88,15 @@ def instruments(reader: Reader, countries: list[Country], end: date, regional: b
         else [_("Status"), _("Signed"), _("Ratified, acceded or succeeded")])
     return table("instruments", _("International instruments"), columns, rows,
                  _("No international instruments are loaded."))
+
+
+def parties_text(found: list[gm.InstrumentStatus], members: int) -> str:
+    """"12 of 20 (recorded for 15)": members that are parties, among those with a status."""
+    if not found:
+        return _("not recorded")
+    parties = sum(1 for s in found if s.ratified_on or s.status != InstrumentStatusKind.SIGNED)
+    return _("%(parties)s of %(members)s (recorded for %(recorded)s)") % {
+        "parties": parties, "members": members, "recorded": len(found)}
 
 
 def policies(reader: Reader, countries: list[Country], regional: bool) -> Item:
@@ -152,7 +158,7 @@ def mechanisms(reader: Reader, countries: list[Country], end: date) -> Item:
 def assessment(reader: Reader, countries: list[Country]) -> Item:
     """Each country's latest self-assessment up to the reference year, by domain."""
     scores = visible(gm.AssessmentScore, reader.user)
-    latest = {}
+    latest: dict[int, gm.SelfAssessment] = {}
     for found in visible(gm.SelfAssessment, reader.user).filter(
             country__in=countries, year__lte=reader.year).select_related("country") \
             .order_by("country__name", "-year"):

@@ -57,6 +57,8 @@ class Reader:
         self.notes = Notes()
         self.gaps = Gaps()
         self.charts: dict[str, Item] = {}
+        #: The year each ranking of partners was drawn from (charts draw the same year).
+        self.ranked_years: dict[str, int] = {}
         self.section = ""
         self._annual: dict[str, dict[int, Value]] = {}
 
@@ -112,21 +114,24 @@ class Reader:
                 "rows": [self.figure(code, label) for code, label in rows]}
 
     def ranking(self, code: str, label: str | Promise, breakdown: str) -> Item:
-        """The main partner countries (origins or destinations) in the latest year."""
+        """The main partner countries (origins or destinations) in the latest year that has
+        them (totals are often published for later years than the breakdown)."""
         label = str(label)
         key = f"{code}_BY_{breakdown.upper()}"
         item: Item = {"type": "ranking", "key": key, "label": label, "indicator": code,
                       "year": None, "note": None, "rows": [], "display": _("no data")}
-        picked = self.pick(code)
-        ranking = None
-        if picked is not None:
-            ranking = self.build.ranking(code, label, picked[0], breakdown, picked[1])
-        if ranking is None or not ranking.rows:
-            self.gaps.no_data(key, label, self.section)
-            return item
-        self.age_check(key, label, picked[0] if picked else self.year)
-        return {**item, **ranking_rows(ranking), "year": picked[0] if picked else None,
-                "note": self.cite(code, [row.value for row in ranking.rows])}
+        totals = self.annual(code)
+        for year in sorted(totals, reverse=True):
+            ranking = self.build.ranking(code, label, year, breakdown, totals[year])
+            if ranking is not None and ranking.rows:
+                self.age_check(key, label, year)
+                self.ranked_years[key] = year
+                return {**item, **ranking_rows(ranking), "year": year,
+                        "note": self.cite(code, [row.value for row in ranking.rows])}
+            if self.year - year > self.stale_after:
+                break
+        self.gaps.no_data(key, label, self.section)
+        return item
 
     def corridor_costs(self) -> Item:
         """The cost of sending money to the area, per main corridor, latest surveyed year."""

@@ -30,15 +30,19 @@ def trend_chart(reader: Reader, key: str, codes: list[tuple[str, str]], title: s
 
 def top_chart(reader: Reader, key: str, code: str, breakdown: str, title: str) -> Item | None:
     """Bars of the largest partners (origins or destinations) in the latest year."""
-    picked = reader.pick(code)
-    if picked is None:
+    year = ranked_year(reader, code, breakdown)
+    if year is None:
         return None
-    year = picked[0]
     values = [v for v in reader.series_values(code, years=(year, year), breakdown=breakdown)
               if reader.build.is_country(getattr(v, breakdown))]
     names = {a.code: str(a) for a in reader.ref.codes.values()}
     text = ChartText(title=f"{title}, {year}", value=_("Persons"))
     return reader.chart(key, ranked_bars(values, text, by=(breakdown,), top=TOP, names=names))
+
+
+def ranked_year(reader: Reader, code: str, breakdown: str) -> int | None:
+    """The year of the section's ranking of partners (None: it has none)."""
+    return reader.ranked_years.get(f"{code}_BY_{breakdown.upper()}")
 
 
 def immigrants(reader: Reader) -> Item:

@@ -37,6 +37,8 @@ class Command(BaseCommand):
             # About a minute the first time; unchanged files are skipped afterwards.
             call_command("import", "all", verbosity=0 if quiet else 1)
         rows = load_demo()
+        if not options["no_statistics"] and "load_demo_profiles" in get_commands():
+            call_command("load_demo_profiles", verbosity=0 if quiet else 1)
         if not quiet:
             self.print_credentials(rows, options["bind"])
         if not options["no_serve"]:

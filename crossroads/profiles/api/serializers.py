@@ -1,0 +1,129 @@
+"""Serializers of migration profiles.
+
+A profile is written like its form: area, year and language once, the narrative while
+it is a draft. The model's own checks (``Profile.clean``: only drafts are edited, an
+organisation writes its own country's profile) run here too, so the API and the form
+agree. The frozen document and the PDF are never part of a record: they have links.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework import serializers
+from rest_framework.fields import get_error_detail
+
+from crossroads.core.api.serializers import CrossroadsModelSerializer
+from crossroads.evidence.choices import AreaKind
+from crossroads.profiles import forms
+from crossroads.profiles import models as m
+
+STAMPS = ["created", "last_updated"]
+#: What identifies an edition: chosen when it is created, fixed afterwards.
+FIXED_FIELDS = ("area", "year", "language")
+#: What the workflow sets (never written through the API).
+WORKFLOW_FIELDS = ["status", "version", "previous", "submitted_by", "submitted_at",
+                   "approved_by", "published_at"]
+
+
+def cleaned(instance: models.Model | None, model: type[models.Model],
+            attrs: dict[str, Any]) -> None:
+    """Run ``model.clean()`` on the record as it would be saved, as the form does.
+
+    The check runs on a stand-in built from the stored values and ``attrs``, so a
+    refused change leaves ``instance`` untouched. Deferred fields (the frozen
+    document, the PDF) are not loaded: no check reads them.
+    """
+    candidate = model()
+    if instance is not None:
+        deferred = instance.get_deferred_fields()
+        for field in model._meta.concrete_fields:
+            if field.attname not in deferred:
+                setattr(candidate, field.attname, getattr(instance, field.attname))
+        candidate._state.adding = False
+        candidate._state.db = instance._state.db
+    for name, value in attrs.items():
+        setattr(candidate, name, value)
+    try:
+        candidate.clean()
+    except DjangoValidationError as error:
+        raise serializers.ValidationError(get_error_detail(error)) from error
+
+
+class ProfileSerializer(CrossroadsModelSerializer):
+    """An edition's record: its narrative, where it stands, and links to its document."""
+
+    display_title = serializers.CharField(
+        read_only=True, help_text=gettext_lazy("The title, or the default one for the area."))
+    url = serializers.SerializerMethodField(help_text=gettext_lazy("The profile's page."))
+    json_url = serializers.SerializerMethodField(
+        help_text=gettext_lazy("The profile's document as JSON (frozen once published)."))
+    pdf_url = serializers.SerializerMethodField(
+        help_text=gettext_lazy("The profile's PDF (stored once published)."))
+
+    class Meta:
+        model = m.Profile
+        fields = ["id", "display", "display_title", *forms.ProfileForm.Meta.fields,
+                  *WORKFLOW_FIELDS, "url", "json_url", "pdf_url", *STAMPS]
+        read_only_fields = WORKFLOW_FIELDS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        area = self.fields.get("area")
+        queryset = getattr(area, "queryset", None)
+        if queryset is not None:
+            area.queryset = queryset.filter(  # type: ignore[union-attr]
+                kind__in=[AreaKind.COUNTRY, AreaKind.REGION])
+
+    def link(self, name: str, obj: m.Profile) -> str:
+        path = reverse(f"profiles:{name}", args=[obj.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+    def get_url(self, obj: m.Profile) -> str:
+        return self.link("profile", obj)
+
+    def get_json_url(self, obj: m.Profile) -> str:
+        return self.link("profile_json", obj)
+
+    def get_pdf_url(self, obj: m.Profile) -> str:
+        return self.link("profile_pdf", obj)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        if self.instance is not None:
+            check_fixed(self.instance, attrs)
+        cleaned(self.instance, m.Profile, attrs)
+        return attrs
+
+
+def check_fixed(profile: m.Profile, attrs: dict[str, Any]) -> None:
+    """Refuse a change of area, year or language: another edition is another profile."""
+    changed = {name: [_("Fixed once the profile exists; create another profile instead.")]
+               for name in FIXED_FIELDS
+               if name in attrs and attrs[name] != getattr(profile, name)}
+    if changed:
+        raise serializers.ValidationError(changed)
+
+
+class ProfileReviewSerializer(CrossroadsModelSerializer):
+    class Meta:
+        model = m.ProfileReview
+        fields = ["id", "display", *forms.ProfileReviewForm.Meta.fields, *STAMPS]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        cleaned(self.instance, m.ProfileReview, attrs)
+        return attrs
+
+
+class CommentSerializer(serializers.Serializer[Any]):
+    """A reviewer's comment (required to return a profile to its authors)."""
+
+    comment = serializers.CharField(max_length=5000, allow_blank=True, required=False,
+                                    default="")
