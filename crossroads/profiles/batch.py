@@ -163,11 +163,9 @@ def print_all(report: BuildReport, pages: dict[str, str], notify: Progress) -> N
     with pool(min(report.workers, len(todo))) as executor:
         futures: dict[Future[float], AreaBuild] = {
             executor.submit(print_file, *job(area, report, pages)): area for area in todo}
-        done = 0
-        for future in as_completed(futures):
+        for done, future in enumerate(as_completed(futures), 1):
             area = futures[future]
             finish(area, report, future.result)
-            done += 1
             notify("pdf", done, len(todo), area.code)
 
 

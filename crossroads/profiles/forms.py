@@ -29,8 +29,9 @@ class ProfileForm(CrossroadsModelForm):
         area.queryset = area.queryset.filter(  # type: ignore[union-attr]
             kind__in=[AreaKind.COUNTRY, AreaKind.REGION]).order_by("kind", "name")
         organisation = getattr(self.user, "organisation", None)
-        if not self.instance.pk and organisation is not None:
-            self.initial.setdefault("organisation", organisation.pk)
+        if not self.instance.pk and organisation is not None \
+                and not self.initial.get("organisation"):
+            self.initial["organisation"] = organisation.pk
         if self.instance.pk:
             for name in ("area", "year", "language"):
                 self.fields[name].disabled = True

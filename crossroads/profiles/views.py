@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -34,6 +35,11 @@ class ProfileViews(ObjectViews):
     detail_template = "profiles/profile.html"
 
     @classmethod
+    def queryset(cls, user: Any, action: str) -> QuerySet[Any]:
+        """Lists and pages never load the frozen documents and PDFs they do not show."""
+        return super().queryset(user, action).defer("snapshot", "pdf")
+
+    @classmethod
     def extra_context(cls, request: HttpRequest, obj: Any) -> dict[str, Any]:
         """The document, the reviews, the other versions and the steps the user may take."""
         user = request.user
@@ -52,6 +58,11 @@ class ProfileReviewViews(ObjectViews):
     filterset = filtersets.ProfileReviewFilterSet
     table = tables.ProfileReviewTable
     form = forms.ProfileReviewForm
+
+    @classmethod
+    def queryset(cls, user: Any, action: str) -> QuerySet[Any]:
+        return super().queryset(user, action).select_related("profile__area") \
+            .defer("profile__snapshot", "profile__pdf")
 
 
 ALL_VIEWS: tuple[type[ObjectViews], ...] = (ProfileViews, ProfileReviewViews)

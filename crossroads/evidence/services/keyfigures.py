@@ -142,20 +142,21 @@ def format_value(value: float | None, unit: str, *, signed: bool = False) -> str
         return _("no data")
     if unit == Unit.PERCENT:
         decimals = 1 if abs(value) >= 1 or value == 0 else 2 if abs(value) >= 0.1 else 3
-        text = number_format(value, decimals, force_grouping=True) + " %"
+        # Django's number_format cuts digits off; round first (57.69 → "57.7", not "57.6").
+        text = number_format(round(value, decimals), decimals, force_grouping=True) + " %"
         return ("+" + text) if signed and value > 0 else text
     if unit == Unit.USD:
         if abs(value) >= 1e9:
-            return _("US$ %(amount)s billion") % {"amount": number_format(value / 1e9, 2)}
+            return _("US$ %(amount)s billion") % {"amount": number_format(round(value / 1e9, 2), 2)}
         if abs(value) >= 1e6:
-            return _("US$ %(amount)s million") % {"amount": number_format(value / 1e6, 1)}
+            return _("US$ %(amount)s million") % {"amount": number_format(round(value / 1e6, 1), 1)}
         return _("US$ %(amount)s") % {"amount": number_format(round(value), 0,
                                                                force_grouping=True)}
     if unit == Unit.USD_PER_CAPITA:
         return _("US$ %(amount)s") % {"amount": number_format(round(value), 0,
                                                            force_grouping=True)}
     if unit == Unit.RATIO:
-        return number_format(value, 2)
+        return number_format(round(value, 2), 2)
     return number_format(round(value), 0, force_grouping=True)
 
 

@@ -38,6 +38,9 @@ ON_VISIBLE = (*STEPS, "new_version", "document")
 REFUSED = OpenApiResponse(description="The step is not allowed in the profile's state "
                                       "(the reason is in `detail`).")
 FORBIDDEN = OpenApiResponse(description="The user may not take this step.")
+#: Security requirements of the document: signed in, or nobody (``{}``) for published ones
+#: (OpenAPI security objects; drf-spectacular's hint says strings, it passes them through).
+OPEN_TO_ANYONE: Any = [{"tokenAuth": []}, {"cookieAuth": []}, {}]
 
 
 class WorkflowPermission(permissions.BasePermission):
@@ -128,7 +131,7 @@ class ProfileViewSet(CrossroadsModelViewSet):
         return self.take("new_version", request)
 
     @extend_schema(request=None, responses={200: OpenApiTypes.OBJECT},
-                   auth=[{"tokenAuth": []}, {"cookieAuth": []}, {}],
+                   auth=OPEN_TO_ANYONE,
                    summary="The profile's document (frozen once published; public then)")
     @action(detail=True, methods=["get"])
     def document(self, request: Request, pk: Any = None) -> Response:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from crossroads.evidence.charts.specs import ranked_bars, time_series
 from crossroads.evidence.charts.text import ChartText
 from crossroads.evidence.choices import Unit
+from crossroads.evidence.pages.keyfigures import coverage_json
 from crossroads.evidence.services.keyfigures import format_value
 from crossroads.evidence.services.query import growth_between
 from crossroads.profiles.content.reader import Item, Reader
@@ -190,7 +191,7 @@ def growth(reader: Reader) -> Item:
         "since": since, "year": year}, value=value.value, year=year, period=value.period,
         display=format_value(value.value, Unit.PERCENT, signed=True),
         note=reader.cite(code, [value]), observations=list(value.observation_ids),
-        releases=list(value.releases))
+        releases=list(value.releases), coverage=coverage_json(value.coverage))
     return item
 
 

@@ -244,9 +244,15 @@ class ContentTests(ProfileTestCase):
         refugees = self.figure("A/refugees/REFUGEES", REGION)
         self.assertEqual(refugees["coverage"]["missing"], ["UKR"])
         self.assertEqual(refugees["coverage"]["text"], "1 of 2 members")
+        # The change since 2015 is Moldova's alone (Ukraine has no 2015 figure): it says so.
+        growth = self.figure("A/change/MIG_STOCK_GROWTH", REGION)
+        self.assertAlmostEqual(growth["value"], 4.0)
+        self.assertEqual(growth["coverage"]["missing"], ["UKR"])
         instruments = tables(doc)["instruments"]
         self.assertEqual(instruments["columns"][-1], "Members that are parties")
-        self.assertEqual([row[2] for row in instruments["rows"]], ["2 of 2", "0 of 2"])
+        # Both members are parties to the first; Ukraine only signed the second.
+        self.assertEqual([row[2] for row in instruments["rows"]],
+                         ["2 of 2 (recorded for 2)", "0 of 2 (recorded for 1)"])
 
     def test_a_country_profile_shows_its_own_status_under_each_instrument(self) -> None:
         rows = {row[0]: row for row in tables(self.doc())["instruments"]["rows"]}
