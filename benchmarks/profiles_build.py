@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -57,6 +58,12 @@ def bench_key_figures(user: Any, codes: list[str]) -> tuple[float, int]:
     for code in codes:
         size += len(json.dumps(as_json(key_figures(user, code, year=YEAR)), ensure_ascii=False))
     return time.perf_counter() - start, size
+
+
+def children_cpu() -> float:
+    """CPU seconds of the finished child processes (the PDF workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def bench_profiles(user: Any, workers: int, output: Path) -> Any:
@@ -102,14 +109,17 @@ def main() -> int:
     workers = args.workers or len(os.sched_getaffinity(0))
 
     peer, size = bench_key_figures(user, codes)
+    cpu, children = time.process_time(), children_cpu()
     with tempfile.TemporaryDirectory(prefix="crossroads-profiles-") as output:
         report = bench_profiles(user, workers, Path(output))
+        cpu, children = time.process_time() - cpu, children_cpu() - children
         print(f"\nProfiles of {REGION}, {YEAR}: {len(report.areas)} areas, "
               f"PDFs in {workers} worker processes")
         report_areas(report)
     html, pdf = report.html_seconds, report.pdf_seconds
     print(f"\n  HTML, all {len(codes)}: {html:.1f} s ({html / len(codes):.2f} s per area)")
     print(f"  PDF, all {len(codes)}:  {pdf:.1f} s ({pdf / len(codes):.2f} s per area, wall)")
+    print(f"  CPU: {cpu:.1f} s in this process (HTML), {children:.1f} s in the PDF workers")
     print(f"  peer: key figures (JSON) of the same {len(codes)} areas: {peer:.1f} s "
           f"({size // 1024} KiB); the profiles' HTML is {html / peer:.1f}x that")
     if report.failed:

@@ -6,9 +6,10 @@ with no narrative yet ("Not written yet."), writes ``<CODE>-<year>-<lang>.html``
 optionally, prints the PDFs in parallel worker processes. Nothing is stored in the
 database: these are drafts for review, not published editions.
 
-The workers only receive the finished HTML (:func:`crossroads.profiles.pdf.print_file`
-needs neither the database nor Django's set-up), so both the ``fork`` and the
-``spawn`` start methods work.
+The workers are spawned processes that only receive the finished HTML
+(:func:`crossroads.profiles.pdf.print_file` needs neither the database nor Django's
+set-up), which is what :func:`crossroads.profiles.pdf.render_pdf` would print from the
+same document.
 """
 
 from __future__ import annotations
@@ -185,8 +186,12 @@ def finish(area: AreaBuild, report: BuildReport, result: Callable[[], float]) ->
 
 
 def pool(workers: int) -> Executor:
-    """Worker processes: forked where the platform allows it (fast start), else spawned."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    """Fresh (spawned) worker processes.
+
+    Not forked: a forked child would share the parent's open database connection and
+    the progress bar's thread; a spawned one imports only the PDF module and WeasyPrint
+    (about half a second each, once per worker).
+    """
+    return ProcessPoolExecutor(max_workers=workers,
+                               mp_context=multiprocessing.get_context("spawn"))
 
