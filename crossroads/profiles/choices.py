@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ProfileStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "in_review", _("In review")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("profile status", "Published")
 
 
 class Language(models.TextChoices):
