@@ -22,7 +22,7 @@ working = [
 public = [
     path("", views.repository, name="repository"),
     path("<int:pk>/", views.published, name="published"),
-    path("<int:pk>.json", views.profile_json, name="profile_json"),
+    path("<int:pk>.json", views.published, {"fmt": "json"}, name="profile_json"),
     path("<int:pk>.pdf", views.profile_pdf, name="profile_pdf"),
 ]
 

@@ -158,13 +158,6 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 # Documents -------------------------------------------------------------------------------
 
-def profile_json(request: HttpRequest, pk: int) -> HttpResponse:
-    """The profile's document as JSON: the same content as its page."""
-    profile = visible_profile(request, pk)
-    return JsonResponse(document(profile, request.user),
-                        json_dumps_params={"ensure_ascii": False})
-
-
 def profile_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The stored PDF of a published profile; a draft's is rendered on request."""
     from crossroads.profiles.pdf import render_pdf
@@ -178,9 +171,13 @@ def profile_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def published(request: HttpRequest, pk: int) -> HttpResponse:
-    """A profile's document on its own page (public once published)."""
+def published(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
+    """A profile's document on its own page (public once published), or as JSON: the
+    same content either way (``/published/<id>/``, ``/published/<id>.json``)."""
     profile = visible_profile(request, pk)
+    if fmt == "json":
+        return JsonResponse(document(profile, request.user),
+                            json_dumps_params={"ensure_ascii": False})
     return render(request, "profiles/published.html", {
         "profile": profile, "doc": with_charts(document(profile, request.user)),
         "versions": versions(request.user, profile)})
