@@ -16,6 +16,7 @@ COMMANDS = {
     "load-assessment-indicators": "Load the governance self-assessment indicators.",
     "import": "Import statistics: 'import list', 'import all', or 'import NAME [FILE ...]'.",
     "profiles": "Build migration profiles: 'profiles build --region SEEECA --year 2013'.",
+    "people": "Synthetic persons: 'people generate --persons 10000 --seed 1 [--load ...]'.",
     "jobs": "Run the background worker that executes queued jobs.",
     "check": "Check the configuration (add --deploy for production checks).",
 }

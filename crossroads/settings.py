@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "crossroads.evidence",
     "crossroads.governance",
     "crossroads.profiles",
+    "crossroads.people",
 ]
 
 MIDDLEWARE = [
@@ -262,6 +263,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",  # served locally: works offline
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Stable names for enums that two apps define alike (evidence's SexEnum came first).
+    "ENUM_NAME_OVERRIDES": {"SexEnum": "crossroads.evidence.choices.Sex"},
 }
 
 TASKS = {

@@ -67,7 +67,7 @@ SECTIONS: list[MenuSection] = [
     )),
     MenuSection("borders", _("Immigration and border management"), "TA5", planned=(
         _("Border crossings and travel documents"), _("Watchlists and alerts"),
-        _("Stays and overstays"), _("Identity management"),
+        _("Stays and overstays"),
     )),
     MenuSection("emergencies", _("Emergency preparedness and response"), "TA6", planned=(
         _("Displacement tracking"), _("Crisis analysis"),

@@ -11,7 +11,8 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 #: App namespaces whose routers are mounted under /api/v1/<app>/.
-API_APPS = ("core", "reference", "users", "evidence", "governance", "profiles")
+API_APPS = ("core", "reference", "users", "evidence", "governance", "profiles",
+            "people")
 
 
 class APIRootView(APIView):

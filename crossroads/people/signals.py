@@ -1,0 +1,21 @@
+"""Comparison keys follow the names: rebuilt whenever a person's names change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+
+from crossroads.people.models import PersonName
+
+
+def names_changed(sender: Any, instance: PersonName, **kwargs: Any) -> None:
+    from crossroads.people.services import rebuild_keys
+
+    if kwargs.get("raw"):
+        return
+    rebuild_keys(instance.person_id)
+
+
+post_save.connect(names_changed, sender=PersonName, dispatch_uid="people-keys-save")
+post_delete.connect(names_changed, sender=PersonName, dispatch_uid="people-keys-delete")
