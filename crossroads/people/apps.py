@@ -11,3 +11,4 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from crossroads.people import demo, navigation, signals  # noqa: F401
+        from crossroads.people.matching import runs  # noqa: F401  (registers its job)

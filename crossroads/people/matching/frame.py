@@ -7,6 +7,7 @@ what the model compares (see :mod:`crossroads.people.matching.model`):
   term frequencies);
 - ``<part>_keys``: the sorted comparison keys of all the spellings of the part, so that
   IULIIA, YULIYA and Юлия meet (array intersection, exploded for blocking);
+- ``<part>_coarse``: the coarse keys (``~…``), which also make ZIVKOVIC meet Живковић;
 - ``given_first``: the canonical first word of the given name (EM training block);
 - ``birth_year``/``birth_month``/``birth_day`` as given (partial dates stay partial);
 - ``sex`` (None when unknown), ``nationalities`` and ``documents`` (arrays, None when
@@ -26,6 +27,9 @@ from typing import Any
 
 import pandas as pd
 
+#: Keys starting with this are coarse (they also merge letters ASCII spellings lose):
+#: kept in ``<part>_coarse`` and compared on a weaker level than the exact keys.
+COARSE = "~"
 #: Name parts compared by the model.
 PARTS = ("given", "family", "patronymic")
 
@@ -34,6 +38,7 @@ COLUMNS: dict[str, str] = {
     "unique_id": "str",
     **{f"{part}_canon": "str" for part in PARTS},
     **{f"{part}_keys": "list" for part in PARTS},
+    **{f"{part}_coarse": "list" for part in PARTS},
     "given_first": "str",
     "birth_year": "int",
     "birth_month": "int",
@@ -101,8 +106,9 @@ def record_row(record: Mapping[str, Any], keyer: Keyer,
         spellings = _spellings(record.get(part))
         canon = keyer.canonical(spellings[0], language) if spellings else ""
         row[f"{part}_canon"] = canon or None
-        row[f"{part}_keys"] = _or_none(
-            key for spelling in spellings for key in keyer.name_keys(spelling, language))
+        keys = {key for spelling in spellings for key in keyer.name_keys(spelling, language)}
+        row[f"{part}_keys"] = _or_none(k for k in keys if not k.startswith(COARSE))
+        row[f"{part}_coarse"] = _or_none(k for k in keys if k.startswith(COARSE))
     given = _spellings(record.get("given"))
     first_word = given[0].split()[0] if given else ""
     row["given_first"] = (keyer.canonical(first_word, language) or None) if first_word else None

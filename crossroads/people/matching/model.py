@@ -52,13 +52,16 @@ class SwappedNamesLevel(ComparisonLevelCreator):
 
 def name_comparison(part: str, swapped: bool = False,
                     term_frequencies: bool = False) -> ComparisonCreator:
-    """Levels of one name part: exact canonical, shared key, [swapped], JW ≥ 0.92/0.85."""
+    """Levels of one name part: exact canonical, shared key, shared coarse key, [swapped],
+    JW ≥ 0.92/0.85."""
     canon, keys = f"{part}_canon", f"{part}_keys"
     levels: list[Any] = [
         cll.NullLevel(canon),
         cll.ExactMatchLevel(canon, term_frequency_adjustments=term_frequencies)
         .configure(label_for_charts="exact"),
         cll.ArrayIntersectLevel(keys, 1).configure(label_for_charts="same key"),
+        cll.ArrayIntersectLevel(f"{part}_coarse", 1).configure(
+            label_for_charts="same coarse key"),
     ]
     if swapped:
         levels.append(SwappedNamesLevel())
@@ -67,7 +70,7 @@ def name_comparison(part: str, swapped: bool = False,
         cll.JaroWinklerLevel(canon, 0.85).configure(label_for_charts="close (JW ≥ 0.85)"),
     ]
     # Untrained, a name that fails every level is strong evidence of two persons.
-    m, u = [0.80, 0.12], [0.002, 0.003]
+    m, u = [0.78, 0.12, 0.02], [0.002, 0.003, 0.006]
     if swapped:
         m, u = m + [0.01], u + [0.00002]
     m, u = m + [0.04, 0.02], u + [0.005, 0.02]

@@ -27,6 +27,9 @@ from crossroads.people.choices import NamePart, PersonStatus
 from crossroads.people.dates import PartialDate
 from crossroads.people.models import IdentityDocument, NameKey, Person, number_key
 
+#: Keys that also merge letters ASCII and German spellings lose (Ч/Ц, Ш/Ж/З/С) start
+#: with this: they make names meet more loosely, so they count as "similar", not "variant".
+COARSE = "~"
 #: How many persons found through keys are scored in full (the most promising first).
 SHORTLIST = 200
 #: Subtracted from the summed weights before the logistic: a prior for "same person".
@@ -180,10 +183,11 @@ def name_level(a_keys: frozenset[str], a: str, b_keys: frozenset[str], b: str) -
         return "missing"
     if a == b:
         return "exact"
-    if a_keys & b_keys:
+    shared = a_keys & b_keys
+    if any(not key.startswith(COARSE) for key in shared):
         return "variant"
-    if JaroWinkler.similarity(a, b) >= 0.88:
-        return "similar"
+    if shared or JaroWinkler.similarity(a, b) >= 0.88:
+        return "similar"  # coarse keys only: letters that ASCII spellings lose
     return "different"
 
 

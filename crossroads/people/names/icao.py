@@ -187,8 +187,8 @@ def mrz_name(family: str, given: str, width: int = 39, language: str = "") -> st
     A name that does not fit is truncated as Doc 9303 Part 3 (4.6) shows: the field is
     cut at ``width`` (so the secondary identifier loses its end first); when the
     primary identifier alone leaves no room, it is cut so that "<<" and the initial of
-    the first given name remain. A cut that would end on a filler drops the fillers,
-    so a truncated field ends with a letter where it can.
+    the first given name remain. A field cut inside a name ends with a letter (how a
+    reader tells it was truncated); a cut that falls on a separator is padded.
     """
     primary = "<".join(c for c in mrz_component(family, language).split("<") if c)
     secondary = "<".join(c for c in mrz_component(given, language).split("<") if c)

@@ -7,26 +7,32 @@ alphabet written in ASCII, one letter each::
     A B V G D E Z I K L M N O P R S T U F C(ц) H(х) J(ж) Q(ч) X(ш, щ)
 
 - Cyrillic, Georgian and Armenian letters map to phonemes directly (Я → IA, Ю → IU,
-  Ё → IO, Щ → X; in Bulgarian Щ → XT and Ъ → A; Ь and Ъ vanish).
-- A Latin spelling is read under a few hypotheses (``READINGS``): English and the
-  passport schemes (SHCH, ZH, KH, TS, CH, SH, Y; H as Ukrainian Г), German and Polish
-  (SCHTSCH, TSCH, SCH, CH as Х, Z as Ц, W, SZ, CZ), French (OU, TCH, CH as Ш, J as Ж,
-  GU), South-Slavic / Czech / scientific diacritics (Č, Ć, Š, Ž, Đ, DŽ, H as Х, C as Ц,
-  J as Й) and Turkic Latin (C as ДЖ, Ç, Ş, J as Ж, X as Х, Q, Ğ, oʻ gʻ). Each reading is
-  a longest-match tokenizer.
+  Ё → IO, Щ → X; Ь and Ъ vanish). Letters some languages read differently give one
+  more hypothesis when they occur (``CYRILLIC_ALTERNATIVES``: Bulgarian Щ → XT and
+  Ъ → A, ICAO Ъ → IE, Uzbek Ў → O).
+- A Latin spelling is read under several hypotheses (``READINGS``), each a
+  longest-match tokenizer: ICAO / English / Bulgarian and Macedonian ASCII (SHCH, ZH, KH,
+  TS, CH, SH, H as Х); the same with H as Г (Ukrainian and Belarusian passports); English
+  J as ДЖ; South-Slavic / Czech / ISO 9 diacritics (C as Ц, CH as Х, J as Й); Belarusian
+  Latin and Polish (SZ, CZ, RZ, W); German (SCHTSCH, TSCH, SCH, Z as Ц, S before a vowel
+  as З); French (OU, TCH, CH as Ш, J as Ж, GU, mute final E); Turkic Latin (C as ДЖ, Ç,
+  Ş, J as Ж, X as Х, Q, oʻ gʻ). A reading runs only when the spelling has a letter it
+  reads differently; a boundary mark keeps rules from reaching across words.
 
 The phoneme strings are then normalised (:func:`normalise`) so that what the schemes
 disagree on vanishes: Й, И, Ы, І, Ї, Y and J are one letter (I); IE → E (Є, ЙЕ, ЬЕ,
 YE, JE, IE); E, Э, Ё-as-E are one letter; Щ, ШЧ, СЧ are Ш; ТЧ is Ч; W is V and X is KS;
-apostrophes, soft and hard signs vanish; doubled letters collapse. A Ё (or a Latin
-YO/IO after a consonant) also yields the variant with E, as ICAO writes it (Артём →
-ARTEM as well as ARTYOM).
+apostrophes, soft and hard signs vanish; doubled letters collapse. A Ё (IO after a
+consonant, or at the start of a native spelling) also yields the variant with E, as ICAO
+writes it (Артём → ARTEM), and after Ж Ч Ш Щ the variant with O (Хрущёв →
+Chruschtschow).
 
-One more, *coarse* key (prefixed ``~``) folds the distinctions ASCII renderings of
-South-Slavic Latin lose (Č, Ć, C; Š, S; Ž, Z; Đ, DŽ, DZ) so that an MRZ
-"ZIVKOVIC" meets Живковић. Callers may weigh a coarse meet lower than an exact one.
+*Coarse* keys (prefixed ``~``) fold what ASCII and German renderings lose (Ч Ћ Ц as C;
+Ш Щ Ж З С as S; ДЖ Ђ Џ as D) so that an MRZ "ZIVKOVIC" meets Живковић and "Schukow"
+meets Жуков. Callers should weigh a coarse meet lower than an exact one.
 
-Keys are at most :data:`MAX_KEY` characters; a name yields at most :data:`MAX_KEYS`.
+Keys are at most :data:`MAX_KEY` characters; a name yields at most :data:`MAX_KEYS`
+exact and :data:`MAX_COARSE` coarse keys. Results are memoised.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ from crossroads.people.names.icao import icao_fold
 
 MAX_KEY = 80
 MAX_KEYS = 8
-MAX_COARSE = 4
+MAX_COARSE = 6
 COARSE = "~"
 
 #: Cyrillic letters → phonemes (upper case).
@@ -52,8 +58,8 @@ CYRILLIC: dict[str, str] = {
     "Щ": "X", "Ъ": "", "Ы": "I", "Ь": "", "Э": "E", "Ю": "IU", "Я": "IA",
     # Turkic and other Cyrillic alphabets: the nearest letter.
     "Ә": "A", "Ғ": "G", "Қ": "K", "Ң": "N", "Ө": "O", "Ұ": "U", "Ү": "U", "Һ": "H",
-    "Ҳ": "H", "Җ": "J", "Ҷ": "DJ", "Ҹ": "DJ", "Ҝ": "G", "Ӣ": "I", "Ӯ": "U", "Ѣ": "E", "Ѳ": "F",
-    "Ѵ": "I", "Ѫ": "U",
+    "Ҳ": "H", "Җ": "J", "Ҷ": "DJ", "Ҹ": "DJ", "Ҝ": "G", "Ӣ": "I", "Ӯ": "U", "Ѣ": "E",
+    "Ѳ": "F", "Ѵ": "I", "Ѫ": "U",
 }
 #: Other readings of a few Cyrillic letters, each giving one more hypothesis when the
 #: letter occurs: Bulgarian (Щ is ШТ, Ъ a vowel), ICAO (Ъ written IE), Uzbek (Ў is O).
@@ -93,32 +99,53 @@ def _reading(pairs: str) -> dict[str, str]:
 
 
 _BASE = "A B D E F G I K L M N O P R S T U V W=V X=KS Y=I Q=K Z"
+#: Letters with diacritics that mean one thing in every Latin rendering of these names
+#: (Gaj, Czech, Polish, ISO 9, Belarusian Latin, Turkic alphabets).
+_DIACRITICS = (" Č=Q Ć=Q Š=X Ž=J Đ=DJ DŽ=DJ Ŝ=X Ŭ=U Ł=L Ś=S Ź=Z Ń=N Ĺ=L Ľ=L Ǵ=G Ḱ=K"
+               " Ě=E Ř=R Ů=U Ş=X Ğ=G Ə=A İ=I Ñ=N Ň=N Ū=U Ý=I Ÿ=I Ż=J")
+_ENGLISH = (" SHCH=X SHTSCH=X ZH=J KH=H TS=C TC=C TCH=Q CH=Q SH=X DZH=DJ J=I C=C CK=K"
+            " PH=F TH=T LJ=LI NJ=NI KJ=K GJ=G GH=G")
 #: The Latin readings: grapheme → phonemes, matched longest first.
 READINGS: dict[str, dict[str, str]] = {
-    # English and the passport schemes (ICAO, MVD, BGN/PCGN, national Ukrainian, ...).
-    "en": _reading(_BASE + " SHCH=X SHTSCH=X ZH=J KH=H TS=C TCH=Q CH=Q SH=X DZH=DJ"
-                   " H=G GH=G J=DJ C=Q TC=C CK=K PH=F TH=T LJ=LI NJ=NI KJ=K GJ=G"),
-    # German (Duden) and Polish.
-    "de": _reading(_BASE + " SCHTSCH=X TSCH=Q SCH=X CH=H TZ=C Z=C J=I H=G CK=K SZCZ=X"
-                   " SZ=X CZ=Q RZ=J DZ=DZ DŻ=DJ C=C Ł=L Ż=J Ź=Z Ś=S Ć=Q Ń=N V=V"
-                   " PH=F TH=T SS=S SA=ZA SE=ZE SI=ZI SO=ZO SU=ZU SJ=ZI SY=ZI"),
-    # French.
-    "fr": _reading(_BASE + " OU=U TS=C TCH=Q CH=X DJ=DJ J=J KH=H GUE=GE GUI=GI QU=K"
-                   " CE=SE CI=SI CY=SI C=K H= PH=F TH=T Ï=I Ë=E"),
-    # South-Slavic Latin (Gaj, Macedonian), Czech, Slovak, ISO 9 / GOST 7.79 diacritics.
-    "sl": _reading(_BASE + " Č=Q Ć=Q Š=X Ž=J Đ=DJ DŽ=DJ DJ=DJ DZ=DJ C=C H=H CH=H J=I"
-                   " GH=G KJ=K GJ=G Ǵ=G Ḱ=K Ŝ=X Û=IU Â=IA Ë=IO È=E Ě=E Ů=U Ř=R Ý=I"
-                   " Ÿ=I Ŭ=U Ľ=L Ĺ=L Ń=N Ś=S Ź=Z Ł=L"),
+    # ICAO and the passport schemes, English, Bulgarian and Macedonian ASCII: H is Х.
+    "en": _reading(_BASE + _DIACRITICS + _ENGLISH + " H=H"),
+    # The same where H is Г: Ukrainian and Belarusian passports (OLEH, HRYHORII, ZGH).
+    "uk": _reading(_BASE + _DIACRITICS + _ENGLISH + " H=G"),
+    # English J as ДЖ (Jamal, and Georgian and Armenian j).
+    "dj": _reading(_BASE + _DIACRITICS + _ENGLISH + " H=H J=DJ"),
+    # South-Slavic Latin (Gaj, Macedonian), Czech, Slovak, ISO 9 / GOST 7.79: C is Ц,
+    # H and CH are Х, J is Й.
+    "sl": _reading(_BASE + _DIACRITICS + " DJ=DJ DZ=DJ C=C H=H CH=H J=I GH=G KJ=K GJ=G"
+                   " Û=IU Â=IA Ë=IO È=E Ç=Q"),
+    # Belarusian Latin and Polish: H is Г, CH is Х, C is Ц, SZ CZ RZ W.
+    "be": _reading(_BASE + _DIACRITICS + " H=G CH=H C=C J=I SZCZ=X SZ=X CZ=Q RZ=J DZ=DZ"
+                   " DŻ=DJ Ç=Q"),
+    # German (Duden): SCHTSCH TSCH SCH, CH is Х, Z is Ц, W, J is Й, S before a vowel З.
+    "de": _reading(_BASE + _DIACRITICS + " SCHTSCH=X TSCH=Q DSCH=DJ SCH=X CH=H TZ=C Z=C J=I"
+                   " H=G CK=K C=C V=V PH=F TH=T SS=S SA=ZA SE=ZE SI=ZI SO=ZO SU=ZU SJ=ZI"
+                   " SY=ZI Ç=Q"),
+    # French: OU, TCH, CH is Ш, J is Ж, GU, mute H and final E.
+    "fr": _reading(_BASE + _DIACRITICS + " OU=U TS=C TCH=Q CH=X DJ=DJ J=J KH=H GUE=GE"
+                   " GUI=GI QU=K CE=SE CI=SI CY=SI C=K H= PH=F TH=T Ï=I Ë=E Ç=S"),
     # Turkic Latin: Turkish, Azerbaijani, Kazakh (2021), Uzbek, Turkmen.
-    "tr": _reading(_BASE + " H=H C=DJ Ç=Q Ş=X J=J X=H Q=K Ğ=G SH=X CH=Q ZH=J TS=C Ñ=N Ň=N"
-                   " Ä=A Ö=O Ü=U Ū=U Ə=A İ=I I=I Ý=I Ž=J W=V KH=H"),
+    "tr": _reading(_BASE + _DIACRITICS + " H=H C=DJ Ç=Q J=J X=H Q=K SH=X CH=Q ZH=J TS=C"
+                   " Ä=A Ö=O Ü=U I=I Ž=J W=V KH=H"),
 }
 #: Azerbaijani reads Q as Г.
 READINGS["az"] = dict(READINGS["tr"], Q="G")
+#: The letters that make a reading differ from reading a letter as itself: a spelling
+#: without any of them reads the same under that reading as under the identity.
+_SENSITIVE = {
+    name: frozenset(ch for grapheme, phonemes in table.items()
+                    if len(grapheme) > 1 or grapheme != phonemes for ch in grapheme)
+    for name, table in READINGS.items()
+}
 
 #: Apostrophes, soft-sign marks and the like: dropped everywhere.
 MARKS = set("'’ʼʻ‘`´ʹʺ″\"")
-_SEPARATORS = re.compile(r"[\s\-‐‑–—_.,/]+")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_.,/<|]+")
+#: Word boundary inside a prepared spelling (rules do not reach across it).
+BOUNDARY = "|"
 
 #: Replacements of :func:`normalise`, in order: Щ written ШЧ, СЧ, ЗЧ, ЖЧ; ТЧ and ДЧ
 #: (TSCH, TCH); IE for Є, ЙЕ, ИЕ, ЬЕ, YE, JE.
@@ -127,6 +154,7 @@ _NORMALISE = (("XQ", "X"), ("SQ", "X"), ("ZQ", "X"), ("JQ", "X"), ("TQ", "Q"), (
 _DOUBLE = re.compile(r"(.)\1+")
 _CONSONANT_IO = re.compile(r"(?<=[BVGDJZKLMNPRSTFHCQX])IO")
 _SIBILANT_IO = re.compile(r"(?<=[JQX])IO")
+_INITIAL_IO = re.compile(r"(?:^|(?<=\|))IO")
 _NATIVE = re.compile("[\u0400-\u052f\u0530-\u058f\u10a0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f]")
 
 
@@ -140,14 +168,14 @@ def normalise(phonemes: str) -> str:
     for old, new in _NORMALISE:
         if old in text:
             text = text.replace(old, new)
-    return _DOUBLE.sub(_single, text)
+    return _DOUBLE.sub(_single, text).replace(BOUNDARY, "")
 
 
 def _prepare(text: str) -> str:
-    """Upper case NFC, apostrophes dropped, word separators removed."""
+    """Upper case NFC, apostrophes dropped, word separators as one boundary mark."""
     text = unicodedata.normalize("NFC", text).upper()
     text = "".join(ch for ch in text if ch not in MARKS)
-    return _SEPARATORS.sub("", text)
+    return _SEPARATORS.sub(BOUNDARY, text).strip(BOUNDARY)
 
 
 _PATTERNS = {
@@ -174,6 +202,7 @@ class _Reading(dict[str, str]):
 
     def __init__(self, name: str, table: dict[str, str]) -> None:
         super().__init__(table)
+        self[BOUNDARY] = BOUNDARY
         self.name = name
 
     def __missing__(self, token: str) -> str:
@@ -186,12 +215,12 @@ _TABLES = {name: _Reading(name, table) for name, table in READINGS.items()}
 def _read_latin(text: str, reading: str) -> str:
     """Longest-match tokenizer of one reading."""
     out = "".join(map(_TABLES[reading].__getitem__, _PATTERNS[reading].findall(text)))
-    if reading == "fr" and len(out) > 2 and out[-1] == "E" and out[-2] not in _VOWELS:
-        out = out[:-1]  # the mute final e of French spellings (Poutine, Alexandre)
+    if reading == "fr" and "E" in out:
+        out = _MUTE_E.sub("", out)  # the mute final e of French spellings (Poutine)
     return out
 
 
-_VOWELS = set("AEIOU")
+_MUTE_E = re.compile(r"(?<=\w[^AEIOU|])E(?=\||$)")
 
 
 def _read_native(text: str, alternative: dict[str, str] | None = None) -> str:
@@ -208,6 +237,8 @@ def _read_native(text: str, alternative: dict[str, str] | None = None) -> str:
             out.append(_armenian(lower, i))
         elif ch in GEORGIAN:
             out.append(GEORGIAN[ch])
+        elif ch == BOUNDARY:
+            out.append(ch)
         elif ch.isalpha() and ch.isascii():
             out.append(READINGS["en"].get(ch, ch))
         elif ch.isalpha():
@@ -222,7 +253,7 @@ def _armenian(lower: str, i: int) -> str:
     if ch == "ո":
         if i + 1 < len(lower) and lower[i + 1] == "ւ":
             return "U"
-        return "VO" if i == 0 else "O"
+        return "VO" if i == 0 or lower[i - 1] == BOUNDARY else "O"
     return ARMENIAN[ch]
 
 
@@ -235,20 +266,29 @@ def _hypotheses(text: str, language: str) -> list[str]:
     """The phoneme strings of a prepared spelling, most likely first."""
     if _is_native(text):
         first = CYRILLIC_ALTERNATIVES.get(language)
-        found = [_read_native(text, first)]
+        native = [_read_native(text, first)]
         for name, alternative in CYRILLIC_ALTERNATIVES.items():
             if name != language and any(ch in alternative for ch in text):
-                found.append(_read_native(text, alternative))
-        return found
+                native.append(_read_native(text, alternative))
+        return native
     readings = ["en", "sl"] if text.isascii() else ["sl", "en"]
-    readings += ["de", "fr", "az" if language == "az" else "tr"]
+    readings += ["uk", "be", "de", "fr", "az" if language == "az" else "tr"]
+    if "J" in text:
+        readings.append("dj")
     if "Q" in text and language != "az":
         readings.append("az")
-    if language in ("de", "pl"):
-        readings.insert(0, "de")
-    elif language == "fr":
-        readings.insert(0, "fr")
-    return [_read_latin(text, r) for r in readings]
+    if language in ("de", "pl", "fr", "be", "uk"):
+        readings.insert(0, "be" if language == "pl" else language)
+    letters = set(text)
+    found: list[str] = []
+    plain = False
+    for name in dict.fromkeys(readings):
+        if letters & _SENSITIVE[name]:
+            found.append(_read_latin(text, name))
+        elif not plain:  # every reading without a sensitive letter gives the same
+            found.append(_read_latin(text, name))
+            plain = True
+    return found
 
 
 def _coarse(key: str) -> str:
@@ -296,17 +336,22 @@ def _variants(phonemes: str, native: bool) -> list[str]:
     if "IO" not in phonemes:
         return [phonemes]
     as_e = _CONSONANT_IO.sub("E", phonemes)
-    if native and as_e.startswith("IO"):
-        as_e = "E" + as_e[2:]
+    if native:
+        as_e = _INITIAL_IO.sub("E", as_e)
     return [phonemes, as_e, _SIBILANT_IO.sub("O", phonemes)]
 
 
-@lru_cache(maxsize=1 << 16)
 def token_keys(text: str, language: str = "") -> list[frozenset[str]]:
-    """The keys of each word of a name ("Petrova-Vodkina Anna" → three sets)."""
-    words = [w for w in _SEPARATORS.split(unicodedata.normalize("NFC", text or "")) if w]
+    """The keys of each word of a name ("Petrova-Vodkina Anna" → three sets); words
+    without keys (digits, signs) are left out."""
+    return list(_token_keys(text or "", language or ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_keys(text: str, language: str) -> tuple[frozenset[str], ...]:
+    words = [w for w in _SEPARATORS.split(unicodedata.normalize("NFC", text)) if w]
     found = [name_keys(w, language) for w in words]
-    return [k for k in found if k]
+    return tuple(k for k in found if k)
 
 
 #: Phonemes → the canonical ASCII rendering (close to ICAO Doc 9303).
