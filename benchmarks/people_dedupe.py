@@ -69,12 +69,25 @@ def pairwise_scores(true_ids: Any, cluster_ids: Any) -> dict[str, float]:
             "predicted_pairs": predicted}
 
 
+def link_scores(true_ids: Any, unique_ids: Any, left: Any, right: Any,
+                true_pairs: int) -> dict[str, float]:
+    """Precision and recall of the scored pairs themselves (before clustering)."""
+    truth = dict(zip((str(u) for u in unique_ids), true_ids, strict=True))
+    right_ones = sum(truth[str(a)] == truth[str(b)] for a, b in zip(left, right, strict=True))
+    return {"link_precision": right_ones / len(left) if len(left) else 1.0,
+            "link_recall": right_ones / true_pairs if true_pairs else 1.0}
+
+
 # The two systems (each in its own process) ---------------------------------------------
 
 
 def setup() -> None:
     """Django settings for the matching code (it needs no database)."""
+    import atexit
+    import shutil
+
     var_dir = Path(tempfile.mkdtemp(prefix="crossroads-bench-dedupe-"))
+    atexit.register(shutil.rmtree, var_dir, ignore_errors=True)
     os.environ["CROSSROADS_VAR_DIR"] = str(var_dir)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{var_dir / 'unused.sqlite3'}")
     os.environ["DJANGO_SETTINGS_MODULE"] = "crossroads.settings"
@@ -101,8 +114,10 @@ def run_crossroads(path: Path, threshold: float) -> dict[str, Any]:
     stages["cluster"] = time.perf_counter() - mark
     wall = time.perf_counter() - start
     cluster_ids = [clusters.get(str(uid), str(uid)) for uid in records["unique_id"]]
-    return {"wall": wall, "stages": stages, "pairs_scored": len(predictions),
-            **pairwise_scores(records["true_id"], cluster_ids)}
+    scores = pairwise_scores(records["true_id"], cluster_ids)
+    links = link_scores(records["true_id"], records["unique_id"], predictions["unique_id_l"],
+                        predictions["unique_id_r"], int(scores["true_pairs"]))
+    return {"wall": wall, "stages": stages, "pairs_scored": len(predictions), **scores, **links}
 
 
 PLAIN_COLUMNS = ("unique_id", "given", "family", "patronymic", "given_keys", "family_keys",
@@ -177,9 +192,11 @@ def run_plain(path: Path, threshold: float) -> dict[str, Any]:
                      strict=True))
     cluster_ids = [by_id.get(str(uid), str(uid)) for uid in records["unique_id"]]
     pairs = scored.as_pandas_dataframe()
+    scores = pairwise_scores(records["true_id"], cluster_ids)
+    links = link_scores(records["true_id"], records["unique_id"], pairs["unique_id_l"],
+                        pairs["unique_id_r"], int(scores["true_pairs"]))
     return {"wall": wall, "stages": stages, "pairs_scored": len(pairs),
-            "untimed_keys": keys_seconds,
-            **pairwise_scores(records["true_id"], cluster_ids)}
+            "untimed_keys": keys_seconds, **scores, **links}
 
 
 def child(system: str, path: Path, threshold: float, cores: int) -> None:
@@ -228,6 +245,8 @@ def report(system: str, result: dict[str, Any]) -> None:
     print(f"  {system:11} P {result['precision']:.4f}  R {result['recall']:.4f}  "
           f"F1 {result['f1']:.4f}  wall {result['wall']:6.1f} s  CPU {result['cpu']:6.1f} s  "
           f"peak {result['peak_mib'] / 1024:5.2f} GiB  pairs {result['pairs_scored']:,}")
+    print(f"  {'':11} scored pairs themselves: P {result['link_precision']:.4f}  "
+          f"R {result['link_recall']:.4f}")
     print(f"  {'':11} {stages}{extra}")
 
 

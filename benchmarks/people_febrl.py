@@ -112,7 +112,7 @@ def crossroads_run(a: pd.DataFrame, b: pd.DataFrame) -> set[tuple[str, str]]:
         extra={**dict.fromkeys(TEXT, "text"), **dict.fromkeys(CODES, "code")},
         rules=blocking_rules() + [block_on(*rule) for rule in ADDRESS_RULES])
     link = linkage.linker([left, right], settings=settings)
-    linkage.train(link, max_pairs=U_PAIRS)
+    linkage.train(link)  # its own budget of sampled pairs for u (linkage.U_PAIRS)
     pairs = linkage.score(link, threshold=THRESHOLD)
     return one_to_one(pairs, "unique_id_l", "unique_id_r", "match_probability")
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Sex(models.TextChoices):
-    FEMALE = "F", _("Female")
-    MALE = "M", _("Male")
-    OTHER = "X", _("Other")
+    FEMALE = "F", pgettext_lazy("sex of a person", "Female")
+    MALE = "M", pgettext_lazy("sex of a person", "Male")
+    OTHER = "X", pgettext_lazy("sex of a person", "Other")
     UNKNOWN = "U", _("Unknown")
 
 

@@ -36,4 +36,4 @@ offer("people-details-manage", DemoPermission(
 offer("people-duplicates", DemoPermission(
     "Possible duplicates and merges: review", ("people.matchpair", "people.merge"),
     ("view", "change"), [{"left__organisation": "$user.organisation"}]),
-    ("analyst",))
+    ("analyst", "border-officer"))

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from crossroads.core import jobs
 from crossroads.core.permissions import ADD, CHANGE, VIEW, can
 from crossroads.core.views.generic import ObjectViews
 from crossroads.people import filtersets, forms, merges, services, tables
@@ -204,6 +205,16 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Merged.") if confirmed
                          else _("Rejected: they will not be proposed again."))
     return redirect("people:matchpair", pair.pk)
+
+
+def linkage(request: HttpRequest) -> HttpResponse:
+    """Start a linkage run over the persons the user may change (a background job)."""
+    if not (can(request.user, m.MatchPair, CHANGE) and can(request.user, m.Person, CHANGE)):
+        raise PermissionDenied
+    if request.method != "POST":
+        return render(request, "people/linkage.html", {})
+    job = jobs.enqueue("people.linkage", request.user)
+    return redirect(job.get_absolute_url())
 
 
 @require_POST

@@ -27,6 +27,10 @@ from crossroads.people.matching.model import TRAINING_BLOCKS, model_settings
 __all__ = ["records_frame", "persons_frame", "model_settings", "linker", "train", "predict",
            "score", "apply_model", "cluster", "explanation", "MIN_TRAINING_RECORDS"]
 
+#: Random pairs sampled to estimate u. Name agreement rates settle well before this
+#: (the keys make agreement rarer and steadier than raw strings), and sampling is the
+#: costliest step of training.
+U_PAIRS = 2e5
 #: Below this many records the starting parameters of the model are used untrained.
 MIN_TRAINING_RECORDS = 1000
 
@@ -82,7 +86,7 @@ def linker(frames: pd.DataFrame | Sequence[pd.DataFrame], backend: str = "duckdb
     return Linker(tables if len(tables) > 1 else tables[0], settings, log_level=logging.WARNING)
 
 
-def train(link: Linker, max_pairs: float = 2e6, seed: int = SEED,
+def train(link: Linker, max_pairs: float = U_PAIRS, seed: int = SEED,
           recall: float = 0.8) -> dict[str, Any]:
     """Train the model of ``link`` and return it (a settings dict, JSON-able).
 

@@ -104,20 +104,37 @@ def _dob_level(condition: str, label: str) -> ComparisonLevelCreator:
 
 
 def birth_comparison() -> ComparisonCreator:
-    """Date of birth in parts: exact, day/month swapped, year+month, year, ±1 year."""
+    """Date of birth in parts: exact; day and month swapped; the same year and month or
+    year where one date is partial; complete dates of the same month or year that differ;
+    a year apart; anything else (years apart).
+
+    The m probabilities are fixed, not trained: in a registry full of namesakes EM would
+    take them for one person and learn that their different birth dates are normal.
+    Complete dates that differ, and years apart, are strong evidence of two people.
+    """
     y, m, d = "birth_year", "birth_month", "birth_day"
+    partial_day = f"({d}_l IS NULL OR {d}_r IS NULL)"
+    partial_month = f"({m}_l IS NULL OR {m}_r IS NULL)"
     levels: list[Any] = [
         cll.CustomLevel(f"{y}_l IS NULL OR {y}_r IS NULL").configure(
             is_null_level=True, label_for_charts="missing"),
         _dob_level(f"{y}_l = {y}_r AND {m}_l = {m}_r AND {d}_l = {d}_r", "exact"),
         _dob_level(f"{y}_l = {y}_r AND {m}_l = {d}_r AND {d}_l = {m}_r", "day and month swapped"),
-        _dob_level(f"{y}_l = {y}_r AND {m}_l = {m}_r", "same year and month"),
-        _dob_level(f"{y}_l = {y}_r", "same year"),
+        _dob_level(f"{y}_l = {y}_r AND {m}_l = {m}_r AND {partial_day}",
+                   "same year and month, a day missing"),
+        _dob_level(f"{y}_l = {y}_r AND {partial_month}", "same year, a month missing"),
+        _dob_level(f"{y}_l = {y}_r AND {m}_l = {m}_r", "same year and month, another day"),
+        _dob_level(f"{y}_l = {y}_r", "same year, another month"),
         _dob_level(f"abs({y}_l - {y}_r) <= 1", "within a year"),
+        _dob_level(f"abs({y}_l - {y}_r) <= 5", "two to five years apart"),
         cll.ElseLevel(),
     ]
-    levels = _start(levels, [0.85, 0.02, 0.05, 0.04, 0.02, 0.02],
-                    [0.00005, 0.00004, 0.0015, 0.018, 0.036, 0.94441])
+    # More than five years apart is all but a veto: namesakes in one family (a father
+    # and a son with the same given name and patronymic) differ there and nowhere else.
+    levels = _start(levels, [0.87, 0.02, 0.04, 0.03, 0.01, 0.0059, 0.02, 0.0001, 0.000001],
+                    [0.00005, 0.00004, 0.0005, 0.004, 0.0015, 0.016, 0.036, 0.12, 0.82191])
+    for level in levels[1:]:
+        level.configure(fix_m_probability=True)
     return CustomComparison(comparison_levels=levels, output_column_name="birth",
                             comparison_description="date of birth")
 

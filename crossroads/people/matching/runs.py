@@ -17,6 +17,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from crossroads.core.jobs import Progress, register_job
+from crossroads.core.permissions import CHANGE
 from crossroads.people.choices import PairStatus, PersonStatus
 
 logger = logging.getLogger(__name__)
@@ -50,7 +51,8 @@ def run_linkage(auto_threshold: float = 0.99, review_threshold: float = 0.80,
     if not 0 < review_threshold <= auto_threshold <= 1:
         raise ValueError(_("The thresholds must satisfy 0 < review ≤ automatic ≤ 1."))
     report = LinkageReport(run=f"linkage-{uuid.uuid4().hex[:12]}")
-    frame = persons_frame(Person.objects.all())
+    # Only the persons the user may change (and so merge) take part.
+    frame = persons_frame(Person.objects.restrict(user, CHANGE))
     report.persons = len(frame)
     if progress is not None:
         progress.start(None, _("Scoring %(count)s persons") % {"count": len(frame)})

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Case, IntegerField, Sum, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rapidfuzz.distance import JaroWinkler
@@ -31,7 +32,7 @@ from crossroads.people.models import IdentityDocument, NameKey, Person, number_k
 #: with this: they make names meet more loosely, so they count as "similar", not "variant".
 COARSE = "~"
 #: How many persons found through keys are scored in full (the most promising first).
-SHORTLIST = 200
+SHORTLIST = 100
 #: Subtracted from the summed weights before the logistic: a prior for "same person".
 PRIOR = 6.0
 NAME_WEIGHTS = {  # (exact, transliteration, similar, different)
@@ -132,22 +133,33 @@ def person_profile(person: Person) -> Profile:
 
 
 def shortlist(query: Profile) -> list[int]:
-    """Persons sharing a name key or a document number, most shared parts first."""
-    wanted = query.keys["given"] | query.keys["family"]
-    hits: Counter[int] = Counter()
-    if wanted:
-        seen = set()
-        for person_id, part, key in NameKey.objects.filter(key__in=wanted) \
-                .values_list("person_id", "part", "key"):
-            side = "family" if key in query.keys["family"] else "given"
-            if (person_id, side) not in seen:
-                seen.add((person_id, side))
-                hits[person_id] += 2 if part == side else 1
+    """Persons sharing name keys or a document number, most shared parts first.
+
+    The database counts the matches (one indexed query); coarse keys are only tried when
+    the exact keys find too few, since they match many more names.
+    """
+    hits: Counter[int] = Counter(key_hits(query, coarse=False))
+    if len(hits) < SHORTLIST // 4:
+        for person_id, points in key_hits(query, coarse=True).items():
+            hits[person_id] = max(hits[person_id], points - 1)
     if query.documents:
         for person_id in IdentityDocument.objects.filter(number_key__in=query.documents) \
                 .values_list("person_id", flat=True):
             hits[person_id] += 5
     return [pid for pid, _count in hits.most_common(SHORTLIST)]
+
+
+def key_hits(query: Profile, *, coarse: bool) -> dict[int, int]:
+    """Person → points summed over the shared keys (a family key 2, a given key 1)."""
+    family = {k for k in query.keys["family"] if k.startswith(COARSE) == coarse}
+    given = {k for k in query.keys["given"] if k.startswith(COARSE) == coarse} - family
+    if not family and not given:
+        return {}
+    points = Case(When(key__in=family, then=Value(2)), default=Value(1),
+                  output_field=IntegerField())
+    rows = NameKey.objects.filter(key__in=family | given).values("person_id") \
+        .annotate(points=Sum(points)).order_by("-points")[:SHORTLIST]
+    return {row["person_id"]: row["points"] for row in rows}
 
 
 def candidates(user: Any, query: Query, limit: int = 10) -> list[Candidate]:

@@ -8,15 +8,17 @@ documents render them, realistic noise and the ground truth (``true_id``);
 
 from __future__ import annotations
 
+from typing import Any
+
 from crossroads.people.synthetic.noise import NO_NOISE, NoiseRates
 from crossroads.people.synthetic.population import population
 from crossroads.people.synthetic.records import COLUMNS, from_parquet, generate, to_parquet
 
-__all__ = ["COLUMNS", "NO_NOISE", "NoiseRates", "from_parquet", "generate", "population",
-           "to_parquet"]
+__all__ = ["COLUMNS", "NO_NOISE", "NoiseRates", "from_parquet", "generate", "load_into_db",
+           "population", "to_parquet"]
 
 
-def load_into_db(*args, **kwargs):  # type: ignore[no-untyped-def]
+def load_into_db(*args: Any, **kwargs: Any) -> dict[str, int]:
     """See :func:`crossroads.people.synthetic.load.load_into_db` (imported late: it needs
     Django's models)."""
     from crossroads.people.synthetic.load import load_into_db as load

@@ -8,7 +8,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Q
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from crossroads.users.models import Organisation
 
@@ -51,8 +58,11 @@ class Command(BaseCommand):
         elif options["organisation"]:
             raise CommandError("--organisation is used with --load only.")
         start = time.perf_counter()
-        records = generate(options["persons"], seed=options["seed"],
-                           records_per_person=(low, high))
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+        with Progress(*columns, disable=quiet, transient=True) as bar:
+            bar.add_task(f"GENERATE {options['persons']:,} persons", total=None)
+            records = generate(options["persons"], seed=options["seed"],
+                               records_per_person=(low, high))
         if not quiet:
             self.stdout.write(f"{len(records):,} records of {options['persons']:,} persons "
                               f"in {time.perf_counter() - start:.1f} s")
