@@ -32,7 +32,7 @@ from crossroads.people.models import IdentityDocument, NameKey, Person, number_k
 #: with this: they make names meet more loosely, so they count as "similar", not "variant".
 COARSE = "~"
 #: How many persons found through keys are scored in full (the most promising first).
-SHORTLIST = 100
+SHORTLIST = 150
 #: Subtracted from the summed weights before the logistic: a prior for "same person".
 PRIOR = 6.0
 NAME_WEIGHTS = {  # (exact, transliteration, similar, different)
@@ -135,11 +135,11 @@ def person_profile(person: Person) -> Profile:
 def shortlist(query: Profile) -> list[int]:
     """Persons sharing name keys or a document number, most shared parts first.
 
-    The database counts the matches (one indexed query); coarse keys are only tried when
-    the exact keys find too few, since they match many more names.
+    The database counts the matches (one indexed query); coarse keys, which match many
+    more names, only fill the list when the exact keys find fewer than it holds.
     """
     hits: Counter[int] = Counter(key_hits(query, coarse=False))
-    if len(hits) < SHORTLIST // 4:
+    if len(hits) < SHORTLIST:
         for person_id, points in key_hits(query, coarse=True).items():
             hits[person_id] = max(hits[person_id], points - 1)
     if query.documents:
