@@ -198,8 +198,9 @@ def cluster(frame: pd.DataFrame, predictions: pd.DataFrame, threshold: float,
     """Cluster id (the smallest member id) per record, from the pairs at ``threshold``.
 
     Rejected pairs (``cannot_link``) are removed before Splink's connected components;
-    a cluster that still joins a rejected pair through others is split again greedily,
-    strongest links first, never uniting the two sides of a rejected pair.
+    a cluster that still joins a rejected pair, or two records that cannot be one person
+    (born years apart, different sexes), through others is split again greedily,
+    strongest links first, never uniting the two sides of such a pair.
     """
     from splink.clustering import cluster_pairwise_predictions_at_threshold
 
@@ -223,10 +224,41 @@ def cluster(frame: pd.DataFrame, predictions: pd.DataFrame, threshold: float,
     members: dict[str, list[str]] = {}
     for uid, cluster_id in zip(clustered["unique_id"], clustered["cluster_id"], strict=True):
         members.setdefault(str(cluster_id), []).append(str(uid))
+    facts = _facts(frame)
+    cluster_of = {uid: cid for cid, ids in members.items() for uid in ids}
+    inner: dict[str, list[tuple[str, str, float]]] = {}
+    for a, b, probability in edges.itertuples(index=False):
+        if cluster_of.get(a) is not None and cluster_of.get(a) == cluster_of.get(b):
+            inner.setdefault(cluster_of[a], []).append((a, b, probability))
     result: dict[str, str] = {}
-    for ids in members.values():
-        result.update(_split(ids, edges, rejected))
+    for cluster_id, ids in members.items():
+        result.update(_split(ids, inner.get(cluster_id, []), rejected, facts))
     return result
+
+
+#: What the records of a group share: earliest and latest year of birth, and sexes.
+Summary = tuple[Any, Any, frozenset[str]]
+
+
+def _facts(frame: pd.DataFrame) -> dict[str, Summary]:
+    """Each record's year of birth (as the earliest and the latest) and sex."""
+    years = frame["birth_year"].astype("object").where(frame["birth_year"].notna(), None)
+    sexes = [frozenset([sex]) if sex in ("F", "M") else frozenset() for sex in frame["sex"]]
+    return {uid: (year, year, sex) for uid, year, sex in
+            zip(frame["unique_id"].astype(str), years, sexes, strict=True)}
+
+
+def _join(a: Summary, b: Summary) -> Summary:
+    lows = [y for y in (a[0], b[0]) if y is not None]
+    highs = [y for y in (a[1], b[1]) if y is not None]
+    return (min(lows) if lows else None, max(highs) if highs else None, a[2] | b[2])
+
+
+def _possible(summary: Summary) -> bool:
+    """Whether records with these facts can be one person: born within a year of each
+    other, of one sex (records without a date or a sex fit anywhere)."""
+    low, high, sexes = summary
+    return (low is None or high - low <= 1) and len(sexes) <= 1
 
 
 def _spark_edges(db_api: Any, edges: pd.DataFrame) -> Any:
@@ -239,14 +271,23 @@ def _spark_edges(db_api: Any, edges: pd.DataFrame) -> Any:
     return db_api.spark.createDataFrame(rows, schema)
 
 
-def _split(ids: list[str], edges: pd.DataFrame, rejected: set[Pair]) -> dict[str, str]:
-    """Cluster ids of one connected component, split where it joins a rejected pair."""
+def _split(ids: list[str], edges: list[tuple[str, str, float]], rejected: set[Pair],
+           facts: dict[str, Summary]) -> dict[str, str]:
+    """Cluster ids of one connected component, split where it joins a rejected pair or
+    records that cannot be one person (through others: a record without a date of birth
+    between two namesakes). Links are taken strongest first, and a link that would unite
+    a rejected pair or impossible facts is skipped."""
     inside = set(ids)
-    if len(ids) == 1 or not any(a in inside and b in inside for a, b in rejected):
+    rejected_here = {(a, b) for a, b in rejected if a in inside and b in inside}
+    summary: Summary = (None, None, frozenset())
+    for uid in ids:
+        summary = _join(summary, facts.get(uid, (None, None, frozenset())))
+    if len(ids) == 1 or (not rejected_here and _possible(summary)):
         smallest = min(ids, key=_sort_key)
         return dict.fromkeys(ids, smallest)
     parent = {uid: uid for uid in ids}
     groups = {uid: {uid} for uid in ids}
+    known = {uid: facts.get(uid, (None, None, frozenset())) for uid in ids}
 
     def root(uid: str) -> str:
         while parent[uid] != uid:
@@ -254,14 +295,17 @@ def _split(ids: list[str], edges: pd.DataFrame, rejected: set[Pair]) -> dict[str
             uid = parent[uid]
         return uid
 
-    mine = edges[edges["unique_id_l"].isin(inside) & edges["unique_id_r"].isin(inside)]
-    for a, b, _p in mine.sort_values("match_probability", ascending=False).itertuples(
-            index=False):
+    for a, b, _p in sorted(edges, key=lambda edge: -edge[2]):
         ra, rb = root(a), root(b)
-        if ra == rb or any(_ordered(x, y) in rejected for x in groups[ra] for y in groups[rb]):
+        if ra == rb:
+            continue
+        joined = _join(known[ra], known[rb])
+        if not _possible(joined) or (rejected_here and any(
+                _ordered(x, y) in rejected_here for x in groups[ra] for y in groups[rb])):
             continue
         parent[rb] = ra
         groups[ra] |= groups.pop(rb)
+        known[ra] = joined
     result = {}
     for group in groups.values():
         smallest = min(group, key=_sort_key)
