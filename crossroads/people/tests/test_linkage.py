@@ -150,3 +150,25 @@ class RunLinkageTests(CrossroadsTestCase):
         third.refresh_from_db()
         third_pairs = MatchPair.objects.filter(left=third) | MatchPair.objects.filter(right=third)
         assert third.merged_into_id is not None or third_pairs.exists()
+
+
+def test_clusters_never_unite_namesakes_born_years_apart() -> None:
+    """A record without a date of birth links to a father and to his son of the same
+    name; the cluster keeps father and son apart and the undated record with the
+    stronger link, and a woman's record never joins a man's."""
+    frame = records_frame([
+        {"unique_id": "father", "given": "Бекжан", "family": "Абдыкадыров", "sex": "M",
+         "birth_year": 1956, "birth_month": 3, "birth_day": 1},
+        {"unique_id": "son", "given": "Бекжан", "family": "Абдыкадыров", "sex": "M",
+         "birth_year": 1989, "birth_month": 4, "birth_day": 2},
+        {"unique_id": "undated", "given": "BEKZHAN", "family": "ABDYKADYROV", "sex": "M"},
+        {"unique_id": "sister", "given": "Бекжан", "family": "Абдыкадыров", "sex": "F",
+         "birth_year": 1989, "birth_month": 4, "birth_day": 2},
+    ])
+    pairs = pd.DataFrame({"unique_id_l": ["father", "son", "son"],
+                          "unique_id_r": ["undated", "undated", "sister"],
+                          "match_probability": [0.97, 0.99, 0.96]})
+    clusters = linkage.cluster(frame, pairs, threshold=0.5)
+    assert clusters["undated"] == clusters["son"]
+    assert clusters["father"] != clusters["son"]
+    assert clusters["sister"] != clusters["son"]
