@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "crossroads.governance",
     "crossroads.profiles",
     "crossroads.people",
+    "crossroads.borders",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("governance/", include("crossroads.governance.api.urls")),
     path("profiles/", include("crossroads.profiles.api.urls")),
     path("people/", include("crossroads.people.api.urls")),
+    path("borders/", include("crossroads.borders.api.urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -38,5 +39,6 @@ urlpatterns = [
     path("governance/", include("crossroads.governance.urls")),
     path("", include("crossroads.profiles.urls")),
     path("people/", include("crossroads.people.urls")),
+    path("borders/", include("crossroads.borders.urls")),
     path("api/v1/", include(api_patterns)),
 ]

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BordersConfig(AppConfig):
+    name = "crossroads.borders"
+    label = "borders"
+    verbose_name = _("Border management")
+
+    def ready(self) -> None:
+        from crossroads.borders import demo, navigation  # noqa: F401
