@@ -3,6 +3,7 @@ self-assessment indicators shipped in data/assessment_indicators.yaml."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +44,16 @@ def entry_problems(source: YamlSource, index: int, entry: Any) -> list[Problem]:
     return problems
 
 
-def validate(source: YamlSource) -> list[Any]:
-    """The instrument entries of a file; raises :class:`ReferenceDataError` on any problem."""
-    entries = source.data.get("instruments") if isinstance(source.data, dict) else None
+EntryCheck = Callable[[YamlSource, int, Any], list[Problem]]
+
+
+def validated_entries(source: YamlSource, key: str, check: EntryCheck) -> list[Any]:
+    """The entries listed under ``key``, each checked by ``check`` and their codes
+    unique; raises :class:`ReferenceDataError` with every problem found."""
+    entries = source.data.get(key) if isinstance(source.data, dict) else None
     if not isinstance(entries, list):
-        raise ReferenceDataError([source.problem("expected a list under 'instruments'")])
-    problems = [p for i, entry in enumerate(entries) for p in entry_problems(source, i, entry)]
+        raise ReferenceDataError([source.problem(f"expected a list under '{key}'")])
+    problems = [p for i, entry in enumerate(entries) for p in check(source, i, entry)]
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         code = entry.get("code") if isinstance(entry, dict) else None
@@ -56,7 +61,7 @@ def validate(source: YamlSource) -> list[Any]:
             continue
         if code in seen:
             message = f"duplicate code {code!r} (also entry {seen[code] + 1})"
-            problems.append(source.problem(message, "instruments", index, "code"))
+            problems.append(source.problem(message, key, index, "code"))
         seen.setdefault(code, index)
     if problems:
         raise ReferenceDataError(problems)
@@ -70,7 +75,7 @@ def load_instruments(path: Path | str | None = None) -> LoadResult:
     :class:`ReferenceDataError` with file and line. Loading twice changes nothing.
     """
     source = YamlSource.read(Path(path) if path is not None else INSTRUMENTS_YAML)
-    entries = validate(source)
+    entries = validated_entries(source, "instruments", entry_problems)
     result = LoadResult()
     with transaction.atomic():
         for entry in entries:
@@ -114,26 +119,6 @@ def indicator_problems(source: YamlSource, index: int, entry: Any) -> list[Probl
     return problems
 
 
-def validate_indicators(source: YamlSource) -> list[Any]:
-    """The indicator entries of a file; raises :class:`ReferenceDataError` on any problem."""
-    entries = source.data.get("indicators") if isinstance(source.data, dict) else None
-    if not isinstance(entries, list):
-        raise ReferenceDataError([source.problem("expected a list under 'indicators'")])
-    problems = [p for i, e in enumerate(entries) for p in indicator_problems(source, i, e)]
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(entries):
-        code = entry.get("code") if isinstance(entry, dict) else None
-        if not isinstance(code, str):
-            continue
-        if code in seen:
-            message = f"duplicate code {code!r} (also entry {seen[code] + 1})"
-            problems.append(source.problem(message, "indicators", index, "code"))
-        seen.setdefault(code, index)
-    if problems:
-        raise ReferenceDataError(problems)
-    return entries
-
-
 def load_assessment_indicators(path: Path | str | None = None) -> LoadResult:
     """Create or update self-assessment indicators from a YAML file (default: the shipped one).
 
@@ -141,7 +126,7 @@ def load_assessment_indicators(path: Path | str | None = None) -> LoadResult:
     transaction. Loading twice changes nothing.
     """
     source = YamlSource.read(Path(path) if path is not None else ASSESSMENT_INDICATORS_YAML)
-    entries = validate_indicators(source)
+    entries = validated_entries(source, "indicators", indicator_problems)
     result = LoadResult()
     with transaction.atomic():
         for entry in entries:
