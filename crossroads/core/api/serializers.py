@@ -4,11 +4,39 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.fields import get_error_detail
 
 from crossroads.core.models import AuditEvent, Job, ObjectChange
 from crossroads.core.permissions import VIEW
+
+
+def clean_as_saved(instance: models.Model | None, model: type[models.Model],
+                   attrs: dict[str, Any]) -> None:
+    """Run ``model.clean()`` on the record as it would be saved, as a model form does.
+
+    The check runs on a stand-in built from the stored values and ``attrs``, so a
+    refused change leaves ``instance`` untouched. Deferred fields (large frozen
+    documents, say) are not loaded: ``clean()`` methods do not read them.
+    Raises a DRF ValidationError with the model's messages per field.
+    """
+    candidate = model()
+    if instance is not None:
+        deferred = instance.get_deferred_fields()
+        for field in model._meta.concrete_fields:
+            if field.attname not in deferred:
+                setattr(candidate, field.attname, getattr(instance, field.attname))
+        candidate._state.adding = False
+        candidate._state.db = instance._state.db
+    for name, value in attrs.items():
+        setattr(candidate, name, value)
+    try:
+        candidate.clean()
+    except DjangoValidationError as error:
+        raise serializers.ValidationError(get_error_detail(error)) from error
 
 
 class CrossroadsModelSerializer(serializers.ModelSerializer):

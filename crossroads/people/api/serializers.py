@@ -12,37 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.fields import get_error_detail
 
-from crossroads.core.api.serializers import CrossroadsModelSerializer
+from crossroads.core.api.serializers import CrossroadsModelSerializer, clean_as_saved
 from crossroads.people import choices, forms, services
 from crossroads.people import models as m
 from crossroads.people.dates import PartialDate
 
 STAMPS = ["created", "last_updated"]
 BIRTH = ["birth_year", "birth_month", "birth_day", "birth_approximate"]
-
-
-def cleaned(instance: models.Model | None, model: type[models.Model],
-            attrs: dict[str, Any]) -> None:
-    """Run ``model.clean()`` on the record as it would be saved (a stand-in, so that a
-    refused change leaves ``instance`` untouched)."""
-    candidate = model()
-    if instance is not None:
-        for field in model._meta.concrete_fields:
-            setattr(candidate, field.attname, getattr(instance, field.attname))
-        candidate._state.adding = False
-    for name, value in attrs.items():
-        setattr(candidate, name, value)
-    try:
-        candidate.clean()
-    except DjangoValidationError as error:
-        raise serializers.ValidationError(get_error_detail(error)) from error
 
 
 class NestedNameSerializer(serializers.ModelSerializer):
@@ -89,7 +69,7 @@ class PersonSerializer(CrossroadsModelSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        cleaned(self.instance, m.Person, attrs)
+        clean_as_saved(self.instance, m.Person, attrs)
         return attrs
 
 
@@ -209,7 +189,7 @@ class IdentityDocumentSerializer(CrossroadsModelSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        cleaned(self.instance, m.IdentityDocument, attrs)
+        clean_as_saved(self.instance, m.IdentityDocument, attrs)
         return attrs
 
 

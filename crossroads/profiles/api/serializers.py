@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
-from rest_framework.fields import get_error_detail
 
-from crossroads.core.api.serializers import CrossroadsModelSerializer
+from crossroads.core.api.serializers import CrossroadsModelSerializer, clean_as_saved
 from crossroads.evidence.choices import AreaKind
 from crossroads.profiles import forms
 from crossroads.profiles import models as m
@@ -29,30 +26,6 @@ FIXED_FIELDS = ("area", "year", "language")
 #: What the workflow sets (never written through the API).
 WORKFLOW_FIELDS = ["status", "version", "previous", "submitted_by", "submitted_at",
                    "approved_by", "published_at"]
-
-
-def cleaned(instance: models.Model | None, model: type[models.Model],
-            attrs: dict[str, Any]) -> None:
-    """Run ``model.clean()`` on the record as it would be saved, as the form does.
-
-    The check runs on a stand-in built from the stored values and ``attrs``, so a
-    refused change leaves ``instance`` untouched. Deferred fields (the frozen
-    document, the PDF) are not loaded: no check reads them.
-    """
-    candidate = model()
-    if instance is not None:
-        deferred = instance.get_deferred_fields()
-        for field in model._meta.concrete_fields:
-            if field.attname not in deferred:
-                setattr(candidate, field.attname, getattr(instance, field.attname))
-        candidate._state.adding = False
-        candidate._state.db = instance._state.db
-    for name, value in attrs.items():
-        setattr(candidate, name, value)
-    try:
-        candidate.clean()
-    except DjangoValidationError as error:
-        raise serializers.ValidationError(get_error_detail(error)) from error
 
 
 class ProfileSerializer(CrossroadsModelSerializer):
@@ -98,7 +71,7 @@ class ProfileSerializer(CrossroadsModelSerializer):
         attrs = super().validate(attrs)
         if self.instance is not None:
             check_fixed(self.instance, attrs)
-        cleaned(self.instance, m.Profile, attrs)
+        clean_as_saved(self.instance, m.Profile, attrs)
         return attrs
 
 
@@ -118,7 +91,7 @@ class ProfileReviewSerializer(CrossroadsModelSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        cleaned(self.instance, m.ProfileReview, attrs)
+        clean_as_saved(self.instance, m.ProfileReview, attrs)
         return attrs
 
 
