@@ -30,6 +30,8 @@ from crossroads.people.models import (
     PersonName,
     number_key,
 )
+from crossroads.people.names.keys import name_keys
+from crossroads.people.names.scripts import detect_script
 from crossroads.reference.models import Country
 from crossroads.users.models import Organisation
 
@@ -145,7 +147,7 @@ def register(data: PersonInput, organisation: Organisation, *,
     PersonName.objects.bulk_create([
         PersonName(person=person, part=n.part, value=n.value, language=n.language,
                    scheme=n.scheme, source=n.source, position=i,
-                   script=script_of(n.value))
+                   script=detect_script(n.value))
         for i, n in enumerate(checked.names)])
     Nationality.objects.bulk_create([Nationality(person=person, country=c)
                                      for c in checked.nationalities])
@@ -159,12 +161,6 @@ def register(data: PersonInput, organisation: Organisation, *,
     return person
 
 
-def script_of(value: str) -> str:
-    from crossroads.people.names.scripts import detect_script
-
-    return detect_script(value)
-
-
 def cite(person: Person, record: models.Model, organisation: Organisation,
          role: str = "") -> PersonLink:
     """Record that ``record`` (of any app) cites ``person``; idempotent."""
@@ -172,12 +168,6 @@ def cite(person: Person, record: models.Model, organisation: Organisation,
         person=person, content_type=ContentType.objects.get_for_model(record),
         object_id=str(record.pk), defaults={"organisation": organisation, "role": role})
     return link
-
-
-def keys_of(part: str, value: str, language: str = "") -> frozenset[str]:
-    from crossroads.people.names.keys import name_keys
-
-    return name_keys(value, language)
 
 
 def rebuild_keys(person_id: int | None) -> None:
@@ -188,7 +178,7 @@ def rebuild_keys(person_id: int | None) -> None:
     rows = PersonName.objects.filter(person_id=person_id).values_list("part", "value",
                                                                       "language")
     wanted = {(key_part(part), key) for part, value, language in rows
-              for key in keys_of(part, value, language)}
+              for key in name_keys(value, language)}
     NameKey.objects.bulk_create([NameKey(person_id=person_id, part=part, key=key)
                                  for part, key in sorted(wanted)], ignore_conflicts=True)
 
