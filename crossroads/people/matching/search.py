@@ -27,6 +27,7 @@ from crossroads.core.permissions import VIEW
 from crossroads.people.choices import NamePart, PersonStatus
 from crossroads.people.dates import PartialDate
 from crossroads.people.models import IdentityDocument, NameKey, Person, number_key
+from crossroads.people.names.keys import canonical, name_keys
 
 #: Keys that also merge letters ASCII and German spellings lose (Ч/Ц, Ш/Ж/З/С) start
 #: with this: they make names meet more loosely, so they count as "similar", not "variant".
@@ -100,8 +101,6 @@ class Profile:
 
 
 def keys_and_canon(value: str, language: str) -> tuple[frozenset[str], str]:
-    from crossroads.people.names.keys import canonical, name_keys
-
     if not value.strip():
         return frozenset(), ""
     return name_keys(value, language), canonical(value, language)
