@@ -39,8 +39,9 @@ class Command(BaseCommand):
         rows = load_demo()
         if not options["no_statistics"] and "load_demo_profiles" in get_commands():
             call_command("load_demo_profiles", verbosity=0 if quiet else 1)
-        if "load_demo_people" in get_commands():
-            call_command("load_demo_people", verbosity=0 if quiet else 1)
+        for command in ("load_demo_people", "load_demo_borders"):
+            if command in get_commands():
+                call_command(command, verbosity=0 if quiet else 1)
         if not quiet:
             self.print_credentials(rows, options["bind"])
         if not options["no_serve"]:
