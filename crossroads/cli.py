@@ -14,9 +14,11 @@ COMMANDS = {
     "import-admin-areas": "Import administrative areas (P-codes) from a CSV file.",
     "load-instruments": "Load the list of international migration instruments (governance).",
     "load-assessment-indicators": "Load the governance self-assessment indicators.",
+    "load-stay-rules": "Load the default stay rules with their legal basis (borders).",
     "import": "Import statistics: 'import list', 'import all', or 'import NAME [FILE ...]'.",
     "profiles": "Build migration profiles: 'profiles build --region SEEECA --year 2013'.",
     "people": "Synthetic persons: 'people generate --persons 10000 --seed 1 [--load ...]'.",
+    "borders": "Border management: 'borders import-paxlst FILE --user NAME [--arrived ...]'.",
     "jobs": "Run the background worker that executes queued jobs.",
     "check": "Check the configuration (add --deploy for production checks).",
 }

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "crossroads.governance",
     "crossroads.profiles",
     "crossroads.people",
+    "crossroads.watchlists",
     "crossroads.borders",
 ]
 
@@ -265,7 +266,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Stable names for enums that two apps define alike (evidence's SexEnum came first).
-    "ENUM_NAME_OVERRIDES": {"SexEnum": "crossroads.evidence.choices.Sex"},
+    "ENUM_NAME_OVERRIDES": {"SexEnum": "crossroads.evidence.choices.Sex",
+                            # Emergency mode (crossroads.borders.emergencies):
+                            "GroupKindEnum": "crossroads.borders.choices.GroupKind",
+                            "OperationStatusEnum": "crossroads.borders.choices.OperationStatus",
+                            "ReferralStatusEnum": "crossroads.borders.choices.ReferralStatus",
+                            "ReferralDecisionEnum": "crossroads.borders.emergencies.api.DECISIONS",
+                            "WatchlistKindEnum": "crossroads.watchlists.choices.WatchlistKind",
+                            "PersonSexEnum": "crossroads.people.choices.Sex",
+                            "IdentityDocumentKindEnum": "crossroads.people.choices.DocumentKind"},
 }
 
 TASKS = {

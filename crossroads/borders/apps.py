@@ -11,3 +11,4 @@ class BordersConfig(AppConfig):
 
     def ready(self) -> None:
         from crossroads.borders import demo, navigation  # noqa: F401
+        from crossroads.borders.crossings import paxlst  # noqa: F401  (registers its job)

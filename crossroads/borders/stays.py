@@ -124,7 +124,7 @@ def rolling(stays: Sequence[Stay], rule: Rule, on: date, present: bool) -> Asses
     if not present:
         return Assessment(used, max(0, rule.days - used), None, overstay)
     if overstay:
-        return Assessment(used, 0, on, overstay)
+        return Assessment(used, 0, last_lawful_day(past, rule, on), overstay)
     day = on
     # Staying on: each later day adds one and drops the day leaving the window. After a
     # whole window of presence the count no longer grows: the rule never binds.
@@ -134,3 +134,33 @@ def rolling(stays: Sequence[Stay], rule: Rule, on: date, present: bool) -> Asses
             return Assessment(used, (day - on).days, day, 0)
         day = tomorrow
     return Assessment(used, None, None, 0)
+
+
+def last_lawful_day(stays: Sequence[Stay], rule: Rule, on: date) -> date:
+    """For a traveller present and over the rolling limit on ``on``: the last day of the
+    current stay on which the window still held no more than ``rule.days`` days (the day
+    they should have left). The day before the current entry if even that day was over."""
+    assert rule.days is not None and rule.window is not None
+    current = max((s for s in stays if s.entry <= on), key=lambda s: s.entry)
+    day = current.entry
+    while day <= on and days_in_window(stays, day, rule.window, on) <= rule.days:
+        day += timedelta(days=1)
+    return day - timedelta(days=1)
+
+
+def merge_touching(stays: Iterable[Stay]) -> list[Stay]:
+    """Stays in order, one that starts on or before the day the one before ended joined
+    to it.
+
+    Border authorities count a day of presence once: leaving and coming back on the
+    same day (a day trip across the border) does not make that day count twice.
+    """
+    merged: list[Stay] = []
+    for stay in sorted(stays, key=lambda s: s.entry):
+        last = merged[-1] if merged else None
+        if last is not None and last.exit is not None and stay.entry <= last.exit:
+            end = None if stay.exit is None else max(stay.exit, last.exit)
+            merged[-1] = Stay(last.entry, end)
+        else:
+            merged.append(stay)
+    return merged

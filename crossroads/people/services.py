@@ -32,6 +32,7 @@ from crossroads.people.models import (
 )
 from crossroads.people.names.keys import name_keys
 from crossroads.people.names.scripts import detect_script
+from crossroads.people.signals import person_registered
 from crossroads.reference.models import Country
 from crossroads.users.models import Organisation
 
@@ -158,6 +159,8 @@ def register(data: PersonInput, organisation: Organisation, *,
     if cited_by is not None:
         cite(person, cited_by, organisation, role)
     rebuild_keys(person.pk)
+    person_registered.send(sender=Person, person=person, organisation=organisation,
+                           cited_by=cited_by)
     return person
 
 

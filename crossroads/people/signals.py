@@ -1,12 +1,21 @@
-"""Comparison keys follow the names: rebuilt whenever a person's names change."""
+"""Comparison keys follow the names: rebuilt whenever a person's names change.
+
+``person_registered`` is sent by ``services.register()`` once a person, their names,
+documents and keys are written (arguments: ``person``, ``organisation``, ``cited_by``),
+so that apps above ``people`` (watchlist screening) can act on every registration
+without ``people`` knowing them.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 from crossroads.people.models import PersonName
+
+person_registered = Signal()
 
 
 def names_changed(sender: Any, instance: PersonName, **kwargs: Any) -> None:

@@ -65,6 +65,8 @@ ROLES: list[tuple[str, str, list[str], tuple[str, ...], str]] = [
      "Produces and submits national migration statistics."),
     ("border-officer", "Border officer", ["TA5"], BASE,
      "Registers crossings and screens travellers at a border crossing point."),
+    ("border-supervisor", "Border police supervisor", ["TA5"], BASE,
+     "Supervises border officers; decides escalated watchlist alerts and keeps the lists."),
     ("case-worker", "Case worker", ["TA2"], BASE,
      "Assists and protects vulnerable migrants; manages cases and referrals."),
     ("health-officer", "Migration health officer", ["TA4"], BASE,
@@ -80,6 +82,15 @@ ROLES: list[tuple[str, str, list[str], tuple[str, ...], str]] = [
      "Manages users, organisations, roles and permissions; reviews the logs."),
 ]
 
+#: A role that holds everything another role holds, and more (offered to it by the apps).
+INHERITS = {"border-supervisor": "border-officer"}
+
+
+def inherited(slug: str) -> list[str]:
+    """The roles whose offered permissions ``slug`` also holds."""
+    return [INHERITS[slug]] if slug in INHERITS else []
+
+
 ORGANISATIONS = [
     ("Regional Office (demo)", "RO", "iom", "AUT"),
     ("Country Office Moldova (demo)", "CO-MDA", "iom", "MDA"),
@@ -92,7 +103,8 @@ ORGANISATIONS = [
 
 USERS = [  # username, organisation acronym, role slug
     ("analyst", "RO", "analyst"), ("statistician", "NSO-MDA", "statistician"),
-    ("border.officer", "BP-MDA", "border-officer"), ("case.worker", "NGO-MDA", "case-worker"),
+    ("border.officer", "BP-MDA", "border-officer"),
+    ("border.supervisor", "BP-MDA", "border-supervisor"), ("case.worker", "NGO-MDA", "case-worker"),
     ("health.officer", "CO-MDA", "health-officer"), ("labour.officer", "MOL-MDA", "labour-officer"),
     ("emergency.officer", "CO-UKR", "emergency-officer"),
     ("programme.manager", "RO", "programme-manager"), ("admin", "RO", "administrator"),
@@ -141,6 +153,8 @@ def ensure_roles() -> dict[str, Role]:
         role, _ = Role.objects.update_or_create(
             slug=slug, defaults={"name": name, "thematic_areas": areas, "description": description})
         keys = [*grants, *demo.GRANTS.get(slug, [])]
+        keys += [k for junior in inherited(slug) for k in demo.GRANTS.get(junior, [])
+                 if k not in keys]
         role.permissions.set([permissions[key] for key in keys])
         roles[slug] = role
     return roles

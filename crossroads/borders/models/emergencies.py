@@ -40,6 +40,10 @@ class EmergencyOperation(CrossroadsModel):
                               choices=choices.OperationStatus.choices,
                               default=choices.OperationStatus.ACTIVE)
     description = models.TextField(_("description"), blank=True)
+    previous_status = models.CharField(
+        _("status of the point before"), max_length=12, blank=True, editable=False,
+        choices=choices.CrossingStatus.choices,
+        help_text=_("Restored at the end, unless the point's status was changed meanwhile."))
 
     search_fields: ClassVar[tuple[str, ...]] = ("name",)
 
@@ -107,6 +111,11 @@ class Arrival(CrossroadsModel):
 
     def __str__(self) -> str:
         return str(self.person)
+
+    @property
+    def point(self) -> BorderCrossingPoint:
+        """Where the person arrived (watchlist alerts on an arrival carry it)."""
+        return self.group.operation.point
 
     def clean(self) -> None:
         super().clean()

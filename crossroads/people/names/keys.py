@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import product
 
 from crossroads.people.names.icao import icao_fold
 
@@ -332,13 +333,27 @@ def name_keys(text: str, language: str = "") -> frozenset[str]:
 def _variants(phonemes: str, native: bool) -> list[str]:
     """A phoneme string, and when it has Ё (IO after a consonant, or at the start of a
     native spelling) the readings ICAO and German give it: E (Артём → ARTEM, Ёлкин →
-    ELKIN) and O after a sibilant (Хрущёв → Chruschtschow)."""
+    ELKIN) and O after a sibilant (Хрущёв → Chruschtschow).
+
+    Each word of a double name is read on its own (a document may write Хрущёв-Ёлкин
+    as Khrushchev-Yolkin): the uniform readings come first, then the mixed ones."""
     if "IO" not in phonemes:
         return [phonemes]
-    as_e = _CONSONANT_IO.sub("E", phonemes)
+    words = phonemes.split(BOUNDARY)
+    readings = [_word_variants(word, native) for word in words]
+    uniform = [BOUNDARY.join(options[min(i, len(options) - 1)] for options in readings)
+               for i in range(3)]
+    mixed = [BOUNDARY.join(choice) for choice in product(*readings)]
+    return list(dict.fromkeys(uniform + mixed))
+
+
+def _word_variants(word: str, native: bool) -> list[str]:
+    if "IO" not in word:
+        return [word]
+    as_e = _CONSONANT_IO.sub("E", word)
     if native:
         as_e = _INITIAL_IO.sub("E", as_e)
-    return [phonemes, as_e, _SIBILANT_IO.sub("O", phonemes)]
+    return list(dict.fromkeys([word, as_e, _SIBILANT_IO.sub("O", word)]))
 
 
 def token_keys(text: str, language: str = "") -> list[frozenset[str]]:

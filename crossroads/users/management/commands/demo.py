@@ -30,7 +30,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_reference", verbosity=0 if quiet else 1)
         # Reference lists of domain apps, when installed (users does not import them).
-        for command in ("load_instruments", "load_assessment_indicators"):
+        for command in ("load_instruments", "load_assessment_indicators", "load_stay_rules"):
             if command in get_commands():
                 call_command(command, verbosity=0)
         if not options["no_statistics"]:

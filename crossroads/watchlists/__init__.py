@@ -1,0 +1,1 @@
+"""Watchlists, screening of travellers and registrations against them, and alerts."""
