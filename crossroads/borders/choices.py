@@ -34,7 +34,7 @@ class Purpose(models.TextChoices):
     BUSINESS = "business", _("Business")
     WORK = "work", _("Work")
     STUDY = "study", _("Study")
-    FAMILY = "family", _("Family")
+    FAMILY = "family", pgettext_lazy("purpose of travel", "Family")
     TRANSIT = "transit", pgettext_lazy("purpose of travel", "Transit")
     HUMANITARIAN = "humanitarian", _("Humanitarian or protection")
     RETURN = "return", _("Return home")

@@ -8,7 +8,6 @@ back when the result is outside the user's permission. Steps that change a recor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -18,7 +17,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import permissions, serializers, status
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.fields import get_error_detail
@@ -28,12 +27,9 @@ from rest_framework.response import Response
 from crossroads.borders import choices
 from crossroads.borders import models as m
 from crossroads.borders.emergencies import counts, filtersets, services
-from crossroads.core.api.permissions import RestrictedObjectPermission
 from crossroads.core.api.serializers import CrossroadsModelSerializer
-from crossroads.core.api.viewsets import CrossroadsModelViewSet
-from crossroads.core.audit import audit_denied
-from crossroads.core.permissions import ADD, CHANGE, VIEW, can
-from crossroads.core.views.generic import related_fields
+from crossroads.core.api.viewsets import CrossroadsModelViewSet, StepsMixin
+from crossroads.core.permissions import ADD, VIEW, can
 from crossroads.people.choices import Sex
 from crossroads.people.models import Person, PersonName
 
@@ -58,38 +54,8 @@ def require_within(model: type[models.Model], user: Any, pk: Any, action: str = 
         raise PermissionDenied(_("You may not save a record with these values."))
 
 
-class StepPermission(permissions.BasePermission):
-    """A POST step that changes a record: signed in, write-enabled token, *change*."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        user = request.user
-        token = request.auth
-        if not user or not user.is_authenticated or (
-                token is not None and not getattr(token, "write_enabled", True)):
-            return False
-        model = view.get_serializer_class().Meta.model
-        if not can(user, model, CHANGE):
-            audit_denied(model, view.kwargs.get("pk", ""))
-            return False
-        return True
-
-
-class StepsViewSet(CrossroadsModelViewSet):
+class StepsViewSet(StepsMixin, CrossroadsModelViewSet):
     """A viewset whose ``steps`` (custom POST actions) need *change* on the record."""
-
-    steps: tuple[str, ...] = ()
-
-    def get_permissions(self) -> Sequence[Any]:
-        if self.action in self.steps:
-            return [StepPermission()]
-        return [RestrictedObjectPermission()]
-
-    def get_queryset(self) -> models.QuerySet[Any]:
-        if self.action in self.steps:
-            model: Any = self.get_serializer_class().Meta.model  # type: ignore[attr-defined]
-            return model.objects.restrict(self.request.user, CHANGE).select_related(  # type: ignore[no-any-return]
-                *related_fields(model))
-        return super().get_queryset()
 
 
 def with_names(queryset: models.QuerySet[Any], user: Any, path: str) -> models.QuerySet[Any]:

@@ -96,7 +96,7 @@ def ambiguity(rule: StayRule) -> str | None:
     clash = overlapping_rules(rule).first()
     if clash is None:
         return None
-    return _("The rule \u201c%(other)s\u201d already applies to the same nationality, document "
+    return _("The rule “%(other)s” already applies to the same nationality, document "
              "and visa or permit on some of these dates: change its dates or this rule's "
              "criteria, so that one rule applies.") % {"other": clash.name}
 

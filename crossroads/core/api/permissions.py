@@ -39,3 +39,20 @@ class RestrictedObjectPermission(permissions.BasePermission):
         if not allowed:
             audit_denied(model, view.kwargs.get("pk", ""))
         return allowed
+
+
+class ChangeStepPermission(permissions.BasePermission):
+    """A POST step that changes a record (a decision, an end, a flag): signed in, a
+    write-enabled token, and *change* on the model of the viewset's serializer."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        user = request.user
+        token = request.auth
+        if not user or not user.is_authenticated or (
+                token is not None and not getattr(token, "write_enabled", True)):
+            return False
+        model = view.get_serializer_class().Meta.model
+        if not can(user, model, CHANGE):
+            audit_denied(model, view.kwargs.get("pk", ""))
+            return False
+        return True

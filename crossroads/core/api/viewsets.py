@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import models, transaction
@@ -12,9 +13,14 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from crossroads.core.api.permissions import action_for
+from crossroads.core.api.permissions import (
+    ChangeStepPermission,
+    RestrictedObjectPermission,
+    action_for,
+)
 from crossroads.core.audit import audit_access, audit_denied
 from crossroads.core.models import AuditEvent
+from crossroads.core.permissions import CHANGE
 from crossroads.core.views.generic import related_fields
 
 
@@ -73,3 +79,23 @@ class CrossroadsReadOnlyViewSet(CrossroadsModelViewSet):
     """Read-only endpoints (logs, jobs): GET only."""
 
     http_method_names = ["get", "head", "options"]
+
+
+class StepsMixin:
+    """Custom POST actions (``steps``: review decisions, ending an operation) need
+    *change* on the record, whatever the HTTP method would otherwise ask for."""
+
+    steps: tuple[str, ...] = ()
+    request: Any
+
+    def get_permissions(self) -> Sequence[Any]:
+        if getattr(self, "action", None) in self.steps:
+            return [ChangeStepPermission()]
+        return [RestrictedObjectPermission()]
+
+    def get_queryset(self) -> models.QuerySet[Any]:
+        if getattr(self, "action", None) in self.steps:
+            model: Any = self.get_serializer_class().Meta.model  # type: ignore[attr-defined]
+            return model.objects.restrict(self.request.user, CHANGE).select_related(  # type: ignore[no-any-return]
+                *related_fields(model))
+        return super().get_queryset()  # type: ignore[misc,no-any-return]

@@ -9,7 +9,6 @@ unmerges are POSTs that need *change* on the pair or merge (and on both persons)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -17,17 +16,18 @@ from django.db import models, transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import permissions, status
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from crossroads.core.api.permissions import RestrictedObjectPermission
-from crossroads.core.api.viewsets import CrossroadsModelViewSet, CrossroadsReadOnlyViewSet
-from crossroads.core.audit import audit_denied
-from crossroads.core.permissions import ADD, CHANGE, VIEW, can
-from crossroads.core.views.generic import related_fields
+from crossroads.core.api.viewsets import (
+    CrossroadsModelViewSet,
+    CrossroadsReadOnlyViewSet,
+    StepsMixin,
+)
+from crossroads.core.permissions import ADD, VIEW
 from crossroads.people import filtersets, merges, services
 from crossroads.people import models as m
 from crossroads.people.api import serializers
@@ -41,40 +41,8 @@ INVALID = OpenApiResponse(description="Field errors: {field: [messages]}.")
 POST_ONLY = ["post", "options"]
 
 
-class ChangePermission(permissions.BasePermission):
-    """Review steps change records: signed in, write-enabled token, *change* on the model."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        user = request.user
-        if not user or not user.is_authenticated:
-            return False
-        token = request.auth
-        if token is not None and not getattr(token, "write_enabled", True):
-            return False
-        model = view.get_serializer_class().Meta.model
-        if not can(user, model, CHANGE):
-            audit_denied(model, view.kwargs.get("pk", ""))
-            return False
-        return True
-
-
-class ReviewViewSet(CrossroadsReadOnlyViewSet):
+class ReviewViewSet(StepsMixin, CrossroadsReadOnlyViewSet):
     """Read-only endpoints with POST steps that need *change* on the record."""
-
-    steps: tuple[str, ...] = ()
-
-    def get_permissions(self) -> Sequence[Any]:
-        if self.action in self.steps:
-            return [ChangePermission()]
-        return [RestrictedObjectPermission()]
-
-    def get_queryset(self) -> models.QuerySet[Any]:
-        if self.action in self.steps:
-            serializer: Any = self.get_serializer_class()
-            model = serializer.Meta.model
-            return model.objects.restrict(self.request.user, CHANGE).select_related(  # type: ignore[no-any-return]
-                *related_fields(model))
-        return super().get_queryset()
 
 
 class PersonViewSet(CrossroadsModelViewSet):
