@@ -65,10 +65,7 @@ SECTIONS: list[MenuSection] = [
     MenuSection("health", _("Migration health"), "TA4", planned=(
         _("Health assessments before departure, after arrival and on return"),
     )),
-    MenuSection("borders", _("Immigration and border management"), "TA5", planned=(
-        _("Border crossings and travel documents"), _("Watchlists and alerts"),
-        _("Stays and overstays"),
-    )),
+    MenuSection("borders", _("Immigration and border management"), "TA5"),
     MenuSection("emergencies", _("Emergency preparedness and response"), "TA6", planned=(
         _("Displacement tracking"), _("Crisis analysis"),
     )),
