@@ -19,6 +19,8 @@ COMMANDS = {
     "profiles": "Build migration profiles: 'profiles build --region SEEECA --year 2013'.",
     "people": "Synthetic persons: 'people generate --persons 10000 --seed 1 [--load ...]'.",
     "borders": "Border management: 'borders import-paxlst FILE --user NAME [--arrived ...]'.",
+    "traffic": "Synthetic border traffic: 'traffic generate --events 1000000 --out FILE.parquet'.",
+    "analytics": "Border-flow statistics: 'analytics flows [--events FILE] [--engine spark]'.",
     "jobs": "Run the background worker that executes queued jobs.",
     "check": "Check the configuration (add --deploy for production checks).",
 }

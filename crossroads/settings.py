@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "crossroads.people",
     "crossroads.watchlists",
     "crossroads.borders",
+    "crossroads.analytics",
 ]
 
 MIDDLEWARE = [
