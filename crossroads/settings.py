@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "crossroads.people",
     "crossroads.watchlists",
     "crossroads.borders",
+    "crossroads.protection",
     "crossroads.analytics",
 ]
 
@@ -275,7 +276,11 @@ SPECTACULAR_SETTINGS = {
                             "ReferralDecisionEnum": "crossroads.borders.emergencies.api.DECISIONS",
                             "WatchlistKindEnum": "crossroads.watchlists.choices.WatchlistKind",
                             "PersonSexEnum": "crossroads.people.choices.Sex",
-                            "IdentityDocumentKindEnum": "crossroads.people.choices.DocumentKind"},
+                            "IdentityDocumentKindEnum": "crossroads.people.choices.DocumentKind",
+                            # Protection cases (crossroads.protection):
+                            "CaseStatusEnum": "crossroads.protection.choices.CaseStatus",
+                            "ConsentPurposeEnum": "crossroads.protection.choices.ConsentPurpose",
+                            "PurposeEnum": "crossroads.borders.choices.Purpose"},
 }
 
 TASKS = {

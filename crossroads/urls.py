@@ -22,6 +22,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("people/", include("crossroads.people.api.urls")),
     path("borders/", include("crossroads.borders.api.urls")),
     path("watchlists/", include("crossroads.watchlists.api.urls")),
+    path("protection/", include("crossroads.protection.api.urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -42,5 +43,6 @@ urlpatterns = [
     path("people/", include("crossroads.people.urls")),
     path("borders/", include("crossroads.borders.urls")),
     path("borders/", include("crossroads.watchlists.urls")),
+    path("protection/", include("crossroads.protection.urls")),
     path("api/v1/", include(api_patterns)),
 ]

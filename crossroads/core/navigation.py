@@ -56,7 +56,7 @@ class MenuSection:
 SECTIONS: list[MenuSection] = [
     MenuSection("policy", _("Migration policy and legislation"), "TA1"),
     MenuSection("protection", _("Migrant assistance and protection"), "TA2", planned=(
-        _("Case management"), _("National Referral Mechanism"), _("Counter-trafficking"),
+        _("National Referral Mechanism"), _("Counter-trafficking"),
         _("Assisted voluntary return and reintegration"),
     )),
     MenuSection("labour", _("Labour migration and development"), "TA3", planned=(

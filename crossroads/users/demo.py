@@ -69,6 +69,8 @@ ROLES: list[tuple[str, str, list[str], tuple[str, ...], str]] = [
      "Supervises border officers; decides escalated watchlist alerts and keeps the lists."),
     ("case-worker", "Case worker", ["TA2"], BASE,
      "Assists and protects vulnerable migrants; manages cases and referrals."),
+    ("case-supervisor", "Case supervisor", ["TA2"], BASE,
+     "Supervises case workers; approves assessments, case plans and closures."),
     ("health-officer", "Migration health officer", ["TA4"], BASE,
      "Runs health assessments before departure, after arrival and on return."),
     ("labour-officer", "Labour migration officer", ["TA3"], BASE,
@@ -83,7 +85,7 @@ ROLES: list[tuple[str, str, list[str], tuple[str, ...], str]] = [
 ]
 
 #: A role that holds everything another role holds, and more (offered to it by the apps).
-INHERITS = {"border-supervisor": "border-officer"}
+INHERITS = {"border-supervisor": "border-officer", "case-supervisor": "case-worker"}
 
 
 def inherited(slug: str) -> list[str]:
@@ -105,6 +107,7 @@ USERS = [  # username, organisation acronym, role slug
     ("analyst", "RO", "analyst"), ("statistician", "NSO-MDA", "statistician"),
     ("border.officer", "BP-MDA", "border-officer"),
     ("border.supervisor", "BP-MDA", "border-supervisor"), ("case.worker", "NGO-MDA", "case-worker"),
+    ("case.supervisor", "NGO-MDA", "case-supervisor"),
     ("health.officer", "CO-MDA", "health-officer"), ("labour.officer", "MOL-MDA", "labour-officer"),
     ("emergency.officer", "CO-UKR", "emergency-officer"),
     ("programme.manager", "RO", "programme-manager"), ("admin", "RO", "administrator"),

@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 #: App namespaces whose routers are mounted under /api/v1/<app>/.
 API_APPS = ("core", "reference", "users", "evidence", "governance", "profiles",
-            "people", "borders", "watchlists")
+            "people", "borders", "watchlists", "protection")
 
 
 class APIRootView(APIView):
