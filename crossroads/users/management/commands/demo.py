@@ -39,7 +39,7 @@ class Command(BaseCommand):
         rows = load_demo()
         if not options["no_statistics"] and "load_demo_profiles" in get_commands():
             call_command("load_demo_profiles", verbosity=0 if quiet else 1)
-        for command in ("load_demo_people", "load_demo_borders"):
+        for command in ("load_demo_people", "load_demo_borders", "load_demo_cases"):
             if command in get_commands():
                 call_command(command, verbosity=0 if quiet else 1)
         if not quiet:
