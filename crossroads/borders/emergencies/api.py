@@ -48,11 +48,6 @@ def refused(error: DjangoValidationError) -> ValidationError:
     return ValidationError(get_error_detail(error))
 
 
-def require_within(model: type[models.Model], user: Any, pk: Any, action: str = ADD) -> None:
-    """Inside a transaction: refuse (and so roll back) a record outside the permission."""
-    if not model._default_manager.restrict(user, action).filter(pk=pk).exists():  # type: ignore[attr-defined]
-        raise PermissionDenied(_("You may not save a record with these values."))
-
 
 class StepsViewSet(StepsMixin, CrossroadsModelViewSet):
     """A viewset whose ``steps`` (custom POST actions) need *change* on the record."""
@@ -110,7 +105,7 @@ class EmergencyOperationViewSet(StepsViewSet):
                     data.get("started_at") or timezone.now(), data.get("description", ""))
             except DjangoValidationError as error:
                 raise refused(error) from error
-            require_within(m.EmergencyOperation, request.user, operation.pk)
+            services.require_within(m.EmergencyOperation, request.user, operation.pk)
         return Response(self.get_serializer(operation).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=OperationEndSerializer,
@@ -253,9 +248,9 @@ class ArrivalGroupViewSet(CrossroadsModelViewSet):
                     given.validated_data["operation"], given.group_input(), organisation)
             except DjangoValidationError as error:
                 raise refused(error) from error
-            require_within(m.ArrivalGroup, user, registered.group.pk)
+            services.require_within(m.ArrivalGroup, user, registered.group.pk)
             for arrival in registered.arrivals:
-                require_within(m.Arrival, user, arrival.pk)
+                services.require_within(m.Arrival, user, arrival.pk)
         context = {**self.get_serializer_context(), "arrivals": registered.arrivals,
                    "warnings": registered.warnings}
         return Response(RegisteredGroupSerializer(registered.group, context=context).data,
@@ -344,7 +339,7 @@ class EmergencyReferralViewSet(StepsViewSet):
                     reason=data["reason"], consent_at=data["consent_at"]), request.user)
             except DjangoValidationError as error:
                 raise refused(error) from error
-            require_within(m.EmergencyReferral, request.user, referral.pk)
+            services.require_within(m.EmergencyReferral, request.user, referral.pk)
         return Response(self.get_serializer(referral).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ReferralDecisionSerializer,

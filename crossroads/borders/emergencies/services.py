@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +26,7 @@ from crossroads.borders.models import (
     EmergencyOperation,
     EmergencyReferral,
 )
-from crossroads.core.permissions import VIEW
+from crossroads.core.permissions import ADD, VIEW
 from crossroads.people import services as people
 from crossroads.people.choices import NamePart, Sex
 from crossroads.people.dates import PartialDate
@@ -329,6 +329,14 @@ def register_group(operation: EmergencyOperation, data: GroupInput,
         move_alerts(person, arrival)  # screened on registration: decided on the arrival
         arrivals.append(arrival)
     return RegisteredGroup(group, arrivals, warnings)
+
+
+def require_within(model: type[models.Model], user: Any, pk: Any, action: str = ADD) -> None:
+    """Inside a transaction: refuse (and so roll back) a record outside the permission.
+
+    The pages and the API both call this; a Django PermissionDenied is a 403 in both."""
+    if not model._default_manager.restrict(user, action).filter(pk=pk).exists():  # type: ignore[attr-defined]
+        raise PermissionDenied(_("You may not save a record with these values."))
 
 
 # Flags after registration ---------------------------------------------------------------

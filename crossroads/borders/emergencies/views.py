@@ -186,11 +186,6 @@ def get_or_404(model: type[models.Model], user: Any, pk: int, action: str,
     return found
 
 
-def require_within(model: type[models.Model], user: Any, pk: Any, action: str = ADD) -> None:
-    """Inside a transaction: refuse (and so roll back) a record outside the permission."""
-    if not model._default_manager.restrict(user, action).filter(pk=pk).exists():  # type: ignore[attr-defined]
-        raise PermissionDenied(_("You may not save a record with these values."))
-
 
 def add_problems(form: Any, error: ValidationError) -> None:
     """A service's refusal shown on the form, on the field it names when the form has it."""
@@ -216,7 +211,7 @@ def start_operation(request: HttpRequest) -> HttpResponse:
                 operation = services.start_operation(
                     data["point"], data["name"], organisation, data["started_at"],
                     data["description"])
-                require_within(m.EmergencyOperation, user, operation.pk)
+                services.require_within(m.EmergencyOperation, user, operation.pk)
         except ValidationError as error:
             add_problems(form, error)
         except PermissionDenied as denied:
@@ -303,9 +298,9 @@ def save_group(request: HttpRequest, operation: Any, group_form: Any, rows: Any)
     try:
         with transaction.atomic():
             registered = services.register_group(operation, data, organisation_of(request))
-            require_within(m.ArrivalGroup, request.user, registered.group.pk)
+            services.require_within(m.ArrivalGroup, request.user, registered.group.pk)
             for arrival in registered.arrivals:
-                require_within(m.Arrival, request.user, arrival.pk)
+                services.require_within(m.Arrival, request.user, arrival.pk)
     except services.GroupProblems as problems:
         show_group_problems(group_form, rows, filled, problems)
         return 400
@@ -386,7 +381,7 @@ def refer(request: HttpRequest, pk: int) -> HttpResponse:
                     arrival=arrival, service=data["service"],
                     to_organisation=data["to_organisation"], consent_by=data["consent_by"],
                     reason=data["reason"], consent_at=data["consent_at"]), user)
-                require_within(m.EmergencyReferral, user, referral.pk)
+                services.require_within(m.EmergencyReferral, user, referral.pk)
         except ValidationError as error:
             add_problems(form, error)
         except PermissionDenied as denied:
