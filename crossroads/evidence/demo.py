@@ -7,7 +7,8 @@ from crossroads.core.demo import DemoPermission, offer
 MODELS = ("evidence.datasource", "evidence.release", "evidence.releasefile",
           "evidence.indicator", "evidence.area", "evidence.areaalias")
 EVERY_ROLE = ("analyst", "statistician", "border-officer", "case-worker", "health-officer",
-              "labour-officer", "emergency-officer", "programme-manager", "administrator")
+              "labour-officer", "emergency-officer", "programme-manager", "administrator",
+              "referral-focal-point", "protection-data-manager")
 
 offer("evidence-view", DemoPermission(
     "Evidence base: view", (*MODELS, "evidence.observation"), ("view",)), EVERY_ROLE)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 
 from crossroads.protection import views
 
@@ -21,4 +21,8 @@ urlpatterns = [
     path("approvals/<int:pk>/decide/", views.decide, name="approval_decide"),
     path("documents/<int:pk>/", views.download, name="document_download"),
     *[pattern for declared in views.ALL_VIEWS for pattern in declared.urls()],
+    path("", include("crossroads.protection.nrm.urls")),
+    path("", include("crossroads.protection.trafficking.urls")),
+    path("", include("crossroads.protection.returns.urls")),
+    path("", include("crossroads.protection.reports.urls")),
 ]

@@ -3,6 +3,7 @@ documents, consent, approvals and workflow buttons), tasks, documents, the casel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -39,6 +40,27 @@ from crossroads.protection.choices import (
     CaseType,
     ConsentPurpose,
 )
+
+#: Parts of the case page added by the referral, counter-trafficking and return modules:
+#: (template, function of the request and the case giving the template's ``section``, or
+#: None to show nothing).
+CaseSection = Callable[[HttpRequest, m.Case], dict[str, Any] | None]
+CASE_SECTIONS: list[tuple[str, CaseSection]] = []
+
+
+def case_section(template: str) -> Callable[[CaseSection], CaseSection]:
+    """Register a part of the case page rendered by ``template``."""
+
+    def decorator(function: CaseSection) -> CaseSection:
+        CASE_SECTIONS.append((template, function))
+        return function
+
+    return decorator
+
+
+def sections(request: HttpRequest, case: m.Case) -> list[tuple[str, dict[str, Any]]]:
+    found = ((template, function(request, case)) for template, function in CASE_SECTIONS)
+    return [(template, section) for template, section in found if section is not None]
 
 
 def visible(model: Any, user: Any, case: m.Case) -> list[Any]:
@@ -80,6 +102,7 @@ class CaseViews(ObjectViews):
             "upload_form": forms.UploadForm(), "person_form": forms.AddPersonForm(),
             "purposes": ConsentPurpose.choices, "bi_kinds": BestInterestsKind.choices,
             "best_interests": visible(m.BestInterests, user, obj),
+            "sections": sections(request, obj),
         }
 
 

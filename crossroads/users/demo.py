@@ -71,6 +71,10 @@ ROLES: list[tuple[str, str, list[str], tuple[str, ...], str]] = [
      "Assists and protects vulnerable migrants; manages cases and referrals."),
     ("case-supervisor", "Case supervisor", ["TA2"], BASE,
      "Supervises case workers; approves assessments, case plans and closures."),
+    ("referral-focal-point", "Referral focal point", ["TA2"], BASE,
+     "Receives referrals and case transfers for a service provider and answers them."),
+    ("protection-data-manager", "Protection data manager", ["TA2"], BASE,
+     "Keeps protection data: statistics, anonymised releases, encrypted exports, retention."),
     ("health-officer", "Migration health officer", ["TA4"], BASE,
      "Runs health assessments before departure, after arrival and on return."),
     ("labour-officer", "Labour migration officer", ["TA3"], BASE,
@@ -101,6 +105,7 @@ ORGANISATIONS = [
     ("Border Police of Moldova (demo)", "BP-MDA", "government", "MDA"),
     ("Ministry of Labour of Moldova (demo)", "MOL-MDA", "government", "MDA"),
     ("Migrant Support NGO, Chisinau (demo)", "NGO-MDA", "ngo", "MDA"),
+    ("Shelter for Victims of Trafficking, Chisinau (demo)", "SHL-MDA", "ngo", "MDA"),
 ]
 
 USERS = [  # username, organisation acronym, role slug
@@ -108,6 +113,8 @@ USERS = [  # username, organisation acronym, role slug
     ("border.officer", "BP-MDA", "border-officer"),
     ("border.supervisor", "BP-MDA", "border-supervisor"), ("case.worker", "NGO-MDA", "case-worker"),
     ("case.supervisor", "NGO-MDA", "case-supervisor"),
+    ("referral.focal", "SHL-MDA", "referral-focal-point"),
+    ("data.manager", "NGO-MDA", "protection-data-manager"),
     ("health.officer", "CO-MDA", "health-officer"), ("labour.officer", "MOL-MDA", "labour-officer"),
     ("emergency.officer", "CO-UKR", "emergency-officer"),
     ("programme.manager", "RO", "programme-manager"), ("admin", "RO", "administrator"),

@@ -51,6 +51,9 @@ class Case(CrossroadsModel):
     closure_reason = models.CharField(_("closure reason"), max_length=14, blank=True,
                                       choices=choices.ClosureReason.choices, editable=False)
     summary = models.TextField(_("summary"), blank=True)
+    #: Set by the retention job (``crossroads.protection.retention``).
+    archived_on = models.DateField(_("archived"), null=True, blank=True, editable=False)
+    anonymised_on = models.DateField(_("anonymised"), null=True, blank=True, editable=False)
 
     sensitive: ClassVar[bool] = True
     search_fields: ClassVar[tuple[str, ...]] = ("reference",)
@@ -89,8 +92,12 @@ class CaseChild(CrossroadsModel):
 class CasePerson(CaseChild):
     """A person in a case: its principal or a member of the household."""
 
+    #: Empty once the case is anonymised: ``facts`` then keeps what statistics need.
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT,
-                               related_name="protection_cases")
+                               null=True, blank=True, related_name="protection_cases")
+    facts = models.JSONField(
+        _("facts kept after anonymisation"), default=dict, blank=True, editable=False,
+        help_text=_("Sex, age group when the case opened and nationality, nothing else."))
     role = models.CharField(_("role"), max_length=10, choices=choices.CasePersonRole.choices)
     relationship = models.CharField(
         _("relationship to the principal"), max_length=60, blank=True,
@@ -107,6 +114,8 @@ class CasePerson(CaseChild):
         ]
 
     def __str__(self) -> str:
+        if self.person is None:
+            return f"{self.case} · {self.get_role_display()}"
         return f"{self.case} · #{str(self.person.uid)[:8]}"
 
 
