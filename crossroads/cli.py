@@ -21,6 +21,7 @@ COMMANDS = {
     "borders": "Border management: 'borders import-paxlst FILE --user NAME [--arrived ...]'.",
     "traffic": "Synthetic border traffic: 'traffic generate --events 1000000 --out FILE.parquet'.",
     "analytics": "Border-flow statistics: 'analytics flows [--events FILE] [--engine spark]'.",
+    "protection": "Protection data: 'protection retention [--dry-run] [--today YYYY-MM-DD]'.",
     "jobs": "Run the background worker that executes queued jobs.",
     "check": "Check the configuration (add --deploy for production checks).",
 }

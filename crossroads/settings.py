@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "crossroads.core.middleware.RequestContextMiddleware",
     "crossroads.core.middleware.LoginRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
+    "crossroads.protection.middleware.ReadOnlyCaseMiddleware",
 ]
 
 ROOT_URLCONF = "crossroads.urls"
@@ -280,6 +281,9 @@ SPECTACULAR_SETTINGS = {
                             # Protection cases (crossroads.protection):
                             "CaseStatusEnum": "crossroads.protection.choices.CaseStatus",
                             "ConsentPurposeEnum": "crossroads.protection.choices.ConsentPurpose",
+                            "NrmServiceEnum": "crossroads.protection.choices.Service",
+                            "NrmReferralStatusEnum":
+                                "crossroads.protection.choices.ReferralStatus",
                             "PurposeEnum": "crossroads.borders.choices.Purpose"},
 }
 
@@ -292,6 +296,19 @@ TASKS = {
 
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
 PAGINATE_BY = int(env("PAGINATE_BY", "50"))
+#: Protection retention when no RetentionRule applies: years after closing a case is
+#: archived, then anonymised (crossroads.protection.retention).
+PROTECTION_RETENTION = {
+    "archive_after_years": int(env("PROTECTION_ARCHIVE_AFTER_YEARS", "2")),
+    "anonymise_after_years": int(env("PROTECTION_ANONYMISE_AFTER_YEARS", "10")),
+}
+#: Protection reports: counts from 1 to this minus one are shown as "<5" to viewers of
+#: aggregates only and in donor exports (small-cell protection).
+PROTECTION_SMALL_CELL = 5
+#: Public release of counter-trafficking data: every released combination of
+#: quasi-identifiers describes at least K victims; at most this share of rows is suppressed.
+PROTECTION_RELEASE_K = 11
+PROTECTION_RELEASE_MAX_SUPPRESSION = 0.05
 
 LOGGING = {
     "version": 1,

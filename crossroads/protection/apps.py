@@ -10,4 +10,6 @@ class ProtectionConfig(AppConfig):
     verbose_name = _("Protection and assistance")
 
     def ready(self) -> None:
-        from crossroads.protection import demo, navigation  # noqa: F401
+        from crossroads.protection import demo, navigation, retention  # noqa: F401
+        from crossroads.protection.nrm import jobs  # noqa: F401
+        from crossroads.protection.trafficking import statistics  # noqa: F401

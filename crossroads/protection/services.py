@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -52,6 +51,8 @@ def person_label(user: Any, case_person: CasePerson) -> str:
     Names are read through ``PersonName.restrict()``, so a role allowed to see a person but
     not their names still gets the case's facts only."""
     person = case_person.person
+    if person is None:
+        return anonymised_label(case_person)
     if shows_names(user) and Person.objects.restrict(user, VIEW).filter(pk=person.pk).exists():
         names = PersonName.objects.restrict(user, VIEW).filter(person=person)
         shown = " ".join(n.value for n in sorted(names, key=name_order)
@@ -59,6 +60,14 @@ def person_label(user: Any, case_person: CasePerson) -> str:
         if shown:
             return shown
     return _("person #%(uid)s") % {"uid": str(person.uid)[:8]}
+
+
+def anonymised_label(case_person: CasePerson) -> str:
+    """A person of an anonymised case: the facts kept (sex, age group, nationality)."""
+    facts = case_person.facts or {}
+    kept = [facts.get("sex") or "?", facts.get("age_group") or "?",
+            " ".join(facts.get("nationality") or []) or "?"]
+    return _("anonymised person (%(facts)s)") % {"facts": ", ".join(kept)}
 
 
 @transaction.atomic
@@ -132,19 +141,13 @@ def age_group(years: int | None) -> str:
     return next((label for low, high, label in AGE_GROUPS if low <= years <= high), "unknown")
 
 
-def caseload(user: Any, today: date | None = None) -> dict[str, dict[str, int]]:
+def caseload(user: Any) -> dict[str, dict[str, int]]:
     """Counts of the cases ``user`` may count (view or aggregate): by status, type, sex, age.
 
-    Sex and age are the principal's. Only counts leave this function, so a viewer of
-    aggregates sees no case, and nothing is audited (no case is read)."""
-    today = today or timezone.localdate()
-    visible = cases_for(user, VIEW) | cases_for(user, AGGREGATE)
-    cases = Case.objects.filter(pk__in=visible.values("pk"))
-    rows = CasePerson.objects.filter(case__in=cases, role=CasePersonRole.PRINCIPAL) \
-        .values_list("person__sex", "person__birth_year")
-    return {
-        "status": dict(Counter(cases.values_list("status", flat=True))),
-        "case_type": dict(Counter(cases.values_list("case_type", flat=True))),
-        "sex": dict(Counter(sex for sex, _year in rows)),
-        "age_group": dict(Counter(age_group(today.year - y if y else None) for _s, y in rows)),
-    }
+    Sex and age are the principal's when the case opened. Only counts leave this function,
+    so a viewer of aggregates sees no case, and nothing is audited (no case is read).
+    The counting itself is ``crossroads.protection.reports.counts.caseload``."""
+    from crossroads.protection.reports import counts  # the reports build on this module
+
+    found = counts.caseload(user)
+    return {kind: found[kind] for kind in ("status", "case_type", "sex", "age_group")}

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from crossroads.protection import views
+from crossroads.protection import exports_views, retention_views, views
 
 app_name = "protection"
 
 urlpatterns = [
     path("caseload/", views.caseload, name="caseload"),
+    path("exports/", exports_views.export, name="export"),
     path("cases/<int:pk>/move/", views.move, name="case_move"),
     path("cases/<int:pk>/reopen/", views.reopen, name="case_reopen"),
     path("cases/<int:pk>/approval/", views.request_approval, name="case_request_approval"),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("approvals/<int:pk>/decide/", views.decide, name="approval_decide"),
     path("documents/<int:pk>/", views.download, name="document_download"),
     *[pattern for declared in views.ALL_VIEWS for pattern in declared.urls()],
+    *retention_views.RetentionRuleViews.urls(),
     path("", include("crossroads.protection.nrm.urls")),
     path("", include("crossroads.protection.trafficking.urls")),
     path("", include("crossroads.protection.returns.urls")),

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,7 +20,6 @@ from crossroads.core.audit import audit_access, audit_denied
 from crossroads.core.models import AuditEvent
 from crossroads.core.permissions import CHANGE, VIEW
 from crossroads.core.views.generic import ObjectViews
-from crossroads.people.choices import Sex
 from crossroads.people.models import Person
 from crossroads.protection import (
     consent,
@@ -36,10 +35,9 @@ from crossroads.protection.choices import (
     ApprovalDecision,
     ApprovalStep,
     BestInterestsKind,
-    CaseStatus,
-    CaseType,
     ConsentPurpose,
 )
+from crossroads.protection.reports import views as report_views
 
 #: Parts of the case page added by the referral, counter-trafficking and return modules:
 #: (template, function of the request and the case giving the template's ``section``, or
@@ -322,13 +320,5 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def caseload(request: HttpRequest) -> HttpResponse:
-    """Counts of the cases the user may view or count; no case is shown."""
-    counts = services.caseload(request.user)
-    labels: dict[str, dict[str, Any]] = {
-        "status": dict(CaseStatus.choices), "case_type": dict(CaseType.choices),
-        "sex": dict(Sex.choices)}
-    shown = {kind: {labels.get(kind, {}).get(key, key): n for key, n in rows.items()}
-             for kind, rows in counts.items()}
-    return render(request, "protection/caseload.html", {
-        "counts": shown, "total": sum(counts["status"].values()),
-        "overdue": services.overdue_tasks(request.user)})
+    """The caseload dashboard: counts of the cases the user may view or count; no case."""
+    return report_views.caseload(request)

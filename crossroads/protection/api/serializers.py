@@ -25,13 +25,14 @@ class CasePersonSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = m.CasePerson
-        fields = ["id", "shown_as", "uid", "role", "relationship"]
+        fields = ["id", "shown_as", "uid", "role", "relationship", "facts"]
 
     def get_shown_as(self, obj: m.CasePerson) -> str:
         return services.person_label(self.context["request"].user, obj)
 
-    def get_uid(self, obj: m.CasePerson) -> str:
-        return str(obj.person.uid)
+    def get_uid(self, obj: m.CasePerson) -> str | None:
+        """None once the case is anonymised: the person is no longer linked."""
+        return str(obj.person.uid) if obj.person is not None else None
 
 
 class CaseSerializer(CrossroadsModelSerializer):
@@ -41,8 +42,10 @@ class CaseSerializer(CrossroadsModelSerializer):
         model = m.Case
         fields = ["id", "display", "reference", "case_type", "organisation", "case_worker",
                   "supervisor", "status", "priority", "opened_on", "closed_on",
-                  "closure_reason", "summary", "persons", *STAMPS]
-        read_only_fields = ["status", "closed_on", "closure_reason"]
+                  "closure_reason", "archived_on", "anonymised_on", "summary", "persons",
+                  *STAMPS]
+        read_only_fields = ["status", "closed_on", "closure_reason", "archived_on",
+                            "anonymised_on"]
 
 
 class MoveSerializer(serializers.Serializer):

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from django.urls import path
-
 from crossroads.core.api.routers import CrossroadsRouter
 from crossroads.protection.api import views
 from crossroads.protection.nrm import api as nrm
@@ -22,6 +20,5 @@ router.register("consents", views.ConsentViewSet)
 router.register("documents", views.CaseDocumentViewSet)
 for part in PARTS:
     part.register(router)
-urlpatterns = [path("caseload/", views.CaseloadView.as_view(), name="caseload"),
-               *[pattern for part in PARTS for pattern in part.urlpatterns],
+urlpatterns = [*[pattern for part in PARTS for pattern in part.urlpatterns],
                *router.urls]

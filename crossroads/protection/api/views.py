@@ -7,15 +7,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers as drf
+from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.parsers import MultiPartParser
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from crossroads.core.api.viewsets import (
     CrossroadsModelViewSet,
@@ -191,15 +188,3 @@ class ConsentViewSet(CrossroadsModelViewSet):
     filterset_class = filtersets.ConsentFilterSet
 
 
-COUNTS = drf.DictField(child=drf.IntegerField())
-
-
-class CaseloadView(APIView):
-    """Counts of the cases the user may view or count: by status, type, sex and age group."""
-
-    permission_classes = [IsAuthenticated]
-
-    @extend_schema(responses={200: inline_serializer("Caseload", {
-        "status": COUNTS, "case_type": COUNTS, "sex": COUNTS, "age_group": COUNTS})})
-    def get(self, request: Request) -> Response:
-        return Response(services.caseload(request.user))

@@ -70,9 +70,42 @@ class ProtectionTestCase(CrossroadsTestCase):
         return CasePerson.objects.create(case=case, person=person,
                                          role=CasePersonRole.PRINCIPAL)
 
+    @staticmethod
+    def person_of(case_person: CasePerson) -> Person:
+        """The person behind ``case_person`` (a test fails if the case was anonymised)."""
+        assert case_person.person is not None, "the case was anonymised"
+        return case_person.person
+
     def reload(self, case: Case) -> Case:
         return Case.objects.get(pk=case.pk)
 
     @staticmethod
     def today() -> date:
         return date.today()
+
+    # ── National Referral Mechanism (appended for the nrm tests) ─────────────────────────
+
+    @classmethod
+    def grant_referrals(cls, user: User, constraints: dict[str, Any]) -> None:
+        """The referring side's rights on referrals and transfers (demo-like constraints)."""
+        from crossroads.protection.models import CaseTransfer, Referral
+
+        cls.grant(user, Referral, list(demo.WORK), constraints)
+        cls.grant(user, CaseTransfer, list(demo.WORK), constraints)
+        cls.grant_directory(user)
+
+    @classmethod
+    def grant_focal_point(cls, user: User) -> None:
+        """A referral focal point: referrals and transfers addressed to their organisation."""
+        from crossroads.protection.models import CaseTransfer, Referral
+
+        cls.grant(user, Referral, ["view", "change"], demo.RECEIVED_REFERRALS)
+        cls.grant(user, CaseTransfer, ["view", "change"], demo.RECEIVED_TRANSFERS)
+        cls.grant_directory(user)
+
+    @classmethod
+    def grant_directory(cls, user: User) -> None:
+        from crossroads.protection.models import ServiceOffer, ServiceProvider
+
+        cls.grant(user, ServiceProvider, "view")
+        cls.grant(user, ServiceOffer, "view")

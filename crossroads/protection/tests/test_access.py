@@ -73,18 +73,18 @@ class AccessTests(ProtectionTestCase):
     def test_a_role_without_persons_sees_the_case_facts_without_names(self) -> None:
         principal = self.case.casepersons.get()
         label = services.person_label(self.owner, principal)
-        self.assertEqual(label, f"person #{str(principal.person.uid)[:8]}")
+        self.assertEqual(label, f"person #{str(self.person_of(principal).uid)[:8]}")
 
     def test_a_role_with_persons_but_not_their_names_sees_no_name(self) -> None:
         principal = self.case.casepersons.get()
-        principal.person.names.create(part="given", value="Ana", position=0)
+        self.person_of(principal).names.create(part="given", value="Ana", position=0)
         self.grant(self.owner, Person, "view")
         self.assertEqual(services.person_label(self.owner, principal),
-                         f"person #{str(principal.person.uid)[:8]}")
+                         f"person #{str(self.person_of(principal).uid)[:8]}")
 
     def test_a_role_with_persons_sees_the_name(self) -> None:
         principal = self.case.casepersons.get()
-        principal.person.names.create(part="given", value="Ana", position=0)
+        self.person_of(principal).names.create(part="given", value="Ana", position=0)
         self.grant(self.owner, Person, "view")
         self.grant(self.owner, PersonName, "view")
         self.assertEqual(services.person_label(self.owner, principal), "Ana")

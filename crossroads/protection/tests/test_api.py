@@ -141,10 +141,10 @@ class WorkflowAPITests(ProtectionTestCase):
 
     def test_persons_are_shown_without_names_to_a_role_without_persons(self) -> None:
         principal = self.add_principal(self.case)
-        principal.person.names.create(part="given", value="Ana", position=0)
+        self.person_of(principal).names.create(part="given", value="Ana", position=0)
         self.api.force_authenticate(self.owner)
         shown = self.api.get(f"{API}/cases/{self.case.pk}/").json()["persons"][0]["shown_as"]
-        self.assertEqual(shown, f"person #{str(principal.person.uid)[:8]}")
+        self.assertEqual(shown, f"person #{str(self.person_of(principal).uid)[:8]}")
         self.grant(self.owner, Person, "view")
         self.grant(self.owner, PersonName, "view")
         shown = self.api.get(f"{API}/cases/{self.case.pk}/").json()["persons"][0]["shown_as"]
@@ -190,5 +190,6 @@ class WorkflowAPITests(ProtectionTestCase):
         viewer = self.make_user("viewer", self.organisation)
         self.grant(viewer, m.Case, "aggregate", {"organisation": "$user.organisation"})
         self.api.force_authenticate(viewer)
-        self.assertEqual(self.api.get(f"{API}/caseload/").json()["status"], {"registered": 1})
+        counted = self.api.get(f"{API}/reports/caseload/").json()
+        self.assertEqual(counted["status"], {"registered": "<5"})
         self.assertEqual(self.api.get(f"{API}/cases/").status_code, 403)
