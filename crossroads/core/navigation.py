@@ -55,10 +55,7 @@ class MenuSection:
 
 SECTIONS: list[MenuSection] = [
     MenuSection("policy", _("Migration policy and legislation"), "TA1"),
-    MenuSection("protection", _("Migrant assistance and protection"), "TA2", planned=(
-        _("National Referral Mechanism"), _("Counter-trafficking"),
-        _("Assisted voluntary return and reintegration"),
-    )),
+    MenuSection("protection", _("Migrant assistance and protection"), "TA2"),
     MenuSection("labour", _("Labour migration and development"), "TA3", planned=(
         _("Ethical recruitment"), _("Remittances"), _("Diaspora mapping"),
     )),

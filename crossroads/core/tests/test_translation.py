@@ -283,7 +283,7 @@ def test_the_scan_finds_strings_of_both_templates_and_python() -> None:
     assert ("", "Log out", "") in found
     assert ("", "%(counter)s record", "%(counter)s records") in found
     assert ("", "Welcome, %(name)s", "") in found
-    assert ("", "National Referral Mechanism", "") in found
+    assert ("", "Ethical recruitment", "") in found
     assert ("", "Cannot delete %(object)s: other records use it (%(blockers)s).", "") in found
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from crossroads.core.forms import restrict_choices
 from crossroads.protection.choices import (
@@ -24,18 +24,18 @@ from crossroads.protection.returns import eligibility, sustainability
 from crossroads.protection.returns.travel import LEG_KEYS, TravelPlan
 from crossroads.reference.models import Country
 
-YES_NO = [("yes", _lazy("Yes")), ("no", _lazy("No"))]
+YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 DATE = forms.DateInput(attrs={"type": "date"})
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"})
 
 
 class ApplyForm(forms.Form):
-    applicant = forms.IntegerField(label=_lazy("Applicant"), widget=forms.Select)
-    country_of_return = forms.ModelChoiceField(label=_lazy("Country of return"),
+    applicant = forms.IntegerField(label=gettext_lazy("Applicant"), widget=forms.Select)
+    country_of_return = forms.ModelChoiceField(label=gettext_lazy("Country of return"),
                                                queryset=Country.objects.order_by("name"))
-    destination = forms.CharField(label=_lazy("Place of return"), max_length=120,
+    destination = forms.CharField(label=gettext_lazy("Place of return"), max_length=120,
                                   required=False)
-    applied_on = forms.DateField(label=_lazy("Applied on"), required=False, widget=DATE)
+    applied_on = forms.DateField(label=gettext_lazy("Applied on"), required=False, widget=DATE)
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,21 +72,21 @@ def itinerary_text(legs: list[dict[str, Any]]) -> str:
 
 
 class TravelForm(forms.Form):
-    departure_date = forms.DateField(label=_lazy("Planned departure"), widget=DATE)
+    departure_date = forms.DateField(label=gettext_lazy("Planned departure"), widget=DATE)
     itinerary = forms.CharField(
-        label=_lazy("Itinerary"), widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_lazy("One leg per line: from; to; carrier; flight or bus number; "
+        label=gettext_lazy("Itinerary"), widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("One leg per line: from; to; carrier; flight or bus number; "
                         "departs; arrives (for example 2026-12-01T09:30)."))
-    document_status = forms.ChoiceField(label=_lazy("Travel document"),
+    document_status = forms.ChoiceField(label=gettext_lazy("Travel document"),
                                         choices=TravelDocumentStatus.choices)
-    document_reference = forms.CharField(label=_lazy("Document number"), max_length=40,
+    document_reference = forms.CharField(label=gettext_lazy("Document number"), max_length=40,
                                          required=False)
-    fitness = forms.ChoiceField(label=_lazy("Fitness to travel"),
+    fitness = forms.ChoiceField(label=gettext_lazy("Fitness to travel"),
                                 choices=FitnessToTravel.choices)
-    fitness_assessed_on = forms.DateField(label=_lazy("Fitness assessed on"), required=False,
+    fitness_assessed_on = forms.DateField(label=gettext_lazy("Fitness assessed on"), required=False,
                                           widget=DATE)
-    escort_required = forms.BooleanField(label=_lazy("Escort required"), required=False)
-    escort = forms.CharField(label=_lazy("Escort"), max_length=120, required=False)
+    escort_required = forms.BooleanField(label=gettext_lazy("Escort required"), required=False)
+    escort = forms.CharField(label=gettext_lazy("Escort"), max_length=120, required=False)
 
     def plan(self) -> TravelPlan:
         data = self.cleaned_data
@@ -99,46 +99,46 @@ class TravelForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    at = forms.DateTimeField(label=_lazy("When"), required=False, widget=MOMENT,
-                             help_text=_lazy("Leave empty for now."))
+    at = forms.DateTimeField(label=gettext_lazy("When"), required=False, widget=MOMENT,
+                             help_text=gettext_lazy("Leave empty for now."))
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(label=_lazy("Reason"), max_length=500)
+    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=500)
 
 
 class PlanForm(forms.Form):
-    economic = forms.CharField(label=_lazy("Economic goals"), required=False,
+    economic = forms.CharField(label=gettext_lazy("Economic goals"), required=False,
                                widget=forms.Textarea(attrs={"rows": 2}))
-    social = forms.CharField(label=_lazy("Social goals"), required=False,
+    social = forms.CharField(label=gettext_lazy("Social goals"), required=False,
                              widget=forms.Textarea(attrs={"rows": 2}))
-    psychosocial = forms.CharField(label=_lazy("Psychosocial goals"), required=False,
+    psychosocial = forms.CharField(label=gettext_lazy("Psychosocial goals"), required=False,
                                    widget=forms.Textarea(attrs={"rows": 2}))
-    budget = forms.DecimalField(label=_lazy("Budget"), required=False, max_digits=10,
+    budget = forms.DecimalField(label=gettext_lazy("Budget"), required=False, max_digits=10,
                                 decimal_places=2)
-    currency = forms.CharField(label=_lazy("Currency"), max_length=3, initial="EUR")
-    agreed_on = forms.DateField(label=_lazy("Agreed on"), required=False, widget=DATE)
+    currency = forms.CharField(label=gettext_lazy("Currency"), max_length=3, initial="EUR")
+    agreed_on = forms.DateField(label=gettext_lazy("Agreed on"), required=False, widget=DATE)
 
 
 class AssistanceForm(forms.Form):
-    dimension = forms.ChoiceField(label=_lazy("Dimension"),
+    dimension = forms.ChoiceField(label=gettext_lazy("Dimension"),
                                   choices=ReintegrationDimension.choices)
-    kind = forms.ChoiceField(label=_lazy("Kind"), choices=AssistanceKind.choices)
-    description = forms.CharField(label=_lazy("Description"), max_length=200, required=False)
-    value = forms.DecimalField(label=_lazy("Value"), required=False, max_digits=10,
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=AssistanceKind.choices)
+    description = forms.CharField(label=gettext_lazy("Description"), max_length=200, required=False)
+    value = forms.DecimalField(label=gettext_lazy("Value"), required=False, max_digits=10,
                                decimal_places=2)
 
 
 class DeliverForm(forms.Form):
-    delivered_on = forms.DateField(label=_lazy("Delivered on"), required=False, widget=DATE,
-                                   help_text=_lazy("Leave empty for today."))
+    delivered_on = forms.DateField(label=gettext_lazy("Delivered on"), required=False, widget=DATE,
+                                   help_text=gettext_lazy("Leave empty for today."))
 
 
 class VisitForm(forms.Form):
     """The monitoring questionnaire: one choice per question, all required."""
 
-    visited_on = forms.DateField(label=_lazy("Visited on"), required=False, widget=DATE)
-    notes = forms.CharField(label=_lazy("Notes"), required=False,
+    visited_on = forms.DateField(label=gettext_lazy("Visited on"), required=False, widget=DATE)
+    notes = forms.CharField(label=gettext_lazy("Notes"), required=False,
                             widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

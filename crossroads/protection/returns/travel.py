@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from crossroads.protection.choices import FitnessToTravel, TravelDocumentStatus
 
@@ -132,7 +133,8 @@ def leg_problems(number: int, leg: Any) -> tuple[list[str], tuple[datetime, date
     if not isinstance(leg, dict):
         return [_("Leg %(n)s is not a leg of a journey.") % {"n": number}], None
     problems = [_("Leg %(n)s: give the place of %(end)s.") % {"n": number, "end": end}
-                for key, end in (("from", _("departure")), ("to", _("arrival")))
+                for key, end in (("from", pgettext("end of a leg", "departure")),
+                                 ("to", pgettext("end of a leg", "arrival")))
                 if not str(leg.get(key) or "").strip()]
     departs, arrives = parse_time(leg.get("departs")), parse_time(leg.get("arrives"))
     if departs is None or arrives is None:

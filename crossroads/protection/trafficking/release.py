@@ -142,7 +142,8 @@ class TraffickingRelease:
     def report_markdown(self) -> str:
         """The report as Markdown, to publish next to the file."""
         report = self.report()
-        lines = [f"# {_('Counter-trafficking public release')}", "",
+        title = _("Counter-trafficking public release")
+        lines = [f"# {title}", "",
                  f"- k = {report['k']}", f"- {report['made_at']}, {report['made_by']}", ""]
         lines += [f"- {line}" for line in report["lines"]]
         return "\n".join(lines) + "\n"
