@@ -12,36 +12,34 @@ cells that would reveal them, from everyone without access to the crossings.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import yaml
 from django.db import transaction
-from django.utils import timezone
 
 from crossroads.analytics.flows import FlowResult, month_codes
 from crossroads.evidence.choices import Producer, SourceKind
 from crossroads.evidence.definitions import load_indicators
 from crossroads.evidence.importers.base import (
     Figure,
-    Importer,
     ImportFailed,
     ImportReport,
     ReleaseSpec,
     SourceSpec,
-    insert_observations,
 )
-from crossroads.evidence.models import Area, Indicator, Release, ReleaseFile
-from crossroads.evidence.models.observations import coverage_key, refresh_latest
+from crossroads.evidence.importers.computed import (
+    Cell,
+    ComputedPublisher,
+    cell_order,
+    with_totals,
+)
+from crossroads.evidence.models import Area, Indicator
 from crossroads.reference.loaders.common import NullProgress, Progress
 
 INDICATORS_FILE = Path(__file__).resolve().parent / "data" / "indicators.yaml"
 INDICATORS = {"entry": "BORDER_ENTRIES", "exit": "BORDER_EXITS"}
-#: Sexes the evidence base breaks counts down by; X and U count in the totals only.
-SEXES = ("F", "M")
 
 SOURCE = SourceSpec(
     code="crossroads-border-flows", name="Border crossings recorded in Crossroads",
@@ -62,7 +60,7 @@ def load_flow_indicators(path: Path = INDICATORS_FILE) -> int:
     return count
 
 
-class FlowPublisher(Importer):
+class FlowPublisher(ComputedPublisher):
     """The importer framework, fed by a pipeline run instead of files."""
 
     name = "analytics.border_flows"
@@ -77,38 +75,17 @@ class FlowPublisher(Importer):
     @classmethod
     def for_run(cls, result: FlowResult) -> FlowPublisher:
         """A publisher whose release names ``result``'s run."""
-        spec = ReleaseSpec(
+        return cls.with_release(ReleaseSpec(
             code=f"border-flows-{result.checksum[:16]}",
             title=f"Border flows {result.first_day} to {result.last_day} ({result.engine})",
-            vintage=f"as of {result.as_of}", published=result.as_of, notes=result.describe())
-        publisher = type("RunPublisher", (cls,), {"release": spec})
-        return publisher(result)  # type: ignore[no-any-return]
-
-    def read(self, path: Path) -> Iterator[Figure]:
-        return iter(())
+            vintage=f"as of {result.as_of}", published=result.as_of, notes=result.describe()),
+            result)
 
     def publish(self, figures: list[Figure], progress: Progress) -> ImportReport:
         """Check every figure, then replace the release's observations, in one transaction."""
         result = self.result
-        report = ImportReport(self.name, self.release.code, [result.input_name])
-        if self.already_imported({result.input_name: result.checksum}):
-            report.unchanged = True
-            return report
-        rows = self.check([(result.input_name, f) for f in figures], report)
-        progress.start(len(rows), f"Writing {len(rows)} observations")
-        with transaction.atomic():
-            release = self.save_release()
-            replaced = set(release.observations.values_list("coverage", flat=True))
-            release.observations.all().delete()
-            ReleaseFile.objects.filter(release=release).delete()
-            ReleaseFile.objects.create(release=release, name=result.input_name,
-                                       size=input_size(result), sha256=result.checksum,
-                                       rows=len(rows))
-            insert_observations(rows, release, progress)
-            refresh_latest(release, replaced - {coverage_key(row[0]) for row in rows})
-            Release.objects.filter(pk=release.pk).update(imported_at=timezone.now())
-        report.written = len(rows)
-        return report
+        return self.write_figures(figures, result.input_name, result.checksum,
+                                  size=input_size(result), progress=progress)
 
 
 def input_size(result: FlowResult) -> int:
@@ -140,7 +117,7 @@ def flow_figures(flows: pa.Table, areas: set[str]) -> list[Figure]:
     A nationality the evidence base has no area for (a special ICAO code such as XXA)
     and the sexes X and U count in the totals only.
     """
-    cells: dict[tuple[str, str, str, str | None, str], int] = defaultdict(int)
+    cells: dict[Cell, int] = defaultdict(int)
     grouped = flows.group_by(["movement", "country", "month", "nationality", "sex"]) \
         .aggregate([("crossings", "sum")])
     months = month_codes(grouped)
@@ -149,26 +126,12 @@ def flow_figures(flows: pa.Table, areas: set[str]) -> list[Figure]:
         if indicator is None:
             continue
         origin = row["nationality"] if row["nationality"] in areas else None
-        for cell in breakdowns(indicator, row["country"], month, origin, row["sex"]):
+        for cell in with_totals(indicator, row["country"], month, origin, row["sex"]):
             cells[cell] += int(row["crossings_sum"])
     return [Figure(indicator=indicator, area=area, period=period, value=float(value), sex=sex,
                    origin=origin)
-            for (indicator, area, period, origin, sex), value in sorted(cells.items(), key=_key)]
-
-
-def breakdowns(indicator: str, area: str, period: str, origin: str | None,
-               sex: str) -> Iterable[tuple[str, str, str, str | None, str]]:
-    """The cells a count adds to: by origin and sex, and each of their totals."""
-    sexes = ("_T", sex) if sex in SEXES else ("_T",)
-    origins = (None, origin) if origin is not None else (None,)
-    for each_origin in origins:
-        for each_sex in sexes:
-            yield (indicator, area, period, each_origin, each_sex)
-
-
-def _key(item: tuple[tuple[str, str, str, str | None, str], int]) -> tuple[Any, ...]:
-    (indicator, area, period, origin, sex), _value = item
-    return (indicator, area, period, origin or "", sex)
+            for (indicator, area, period, origin, sex), value
+            in sorted(cells.items(), key=lambda item: cell_order(item[0]))]
 
 
 __all__ = ["FlowPublisher", "ImportFailed", "load_flow_indicators", "publish_flows"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -35,16 +35,14 @@ from crossroads.core.jobs import Progress, register_job
 from crossroads.core.models import AuditEvent
 from crossroads.evidence.choices import Producer, SourceKind
 from crossroads.evidence.definitions import load_indicators
-from crossroads.evidence.importers.base import (
-    Figure,
-    Importer,
-    ImportReport,
-    ReleaseSpec,
-    SourceSpec,
-    insert_observations,
+from crossroads.evidence.importers.base import Figure, ImportReport, ReleaseSpec, SourceSpec
+from crossroads.evidence.importers.computed import (
+    Cell,
+    ComputedPublisher,
+    cell_order,
+    with_totals,
 )
-from crossroads.evidence.models import Area, Indicator, Release, ReleaseFile
-from crossroads.evidence.models.observations import coverage_key, refresh_latest
+from crossroads.evidence.models import Area, Indicator
 from crossroads.protection.choices import TraffickingStatus
 from crossroads.protection.models import TraffickingProfile
 from crossroads.protection.trafficking import services
@@ -54,8 +52,6 @@ from crossroads.reference.loaders.common import NullProgress
 INDICATORS_FILE = Path(__file__).resolve().parent / "data" / "indicators.yaml"
 BY_STATUS: dict[str, str] = {TraffickingStatus.IDENTIFIED: "VOT_IDENTIFIED",
              TraffickingStatus.PRESUMED: "VOT_PRESUMED"}
-#: Sexes the evidence base breaks counts down by; X and U count in the totals only.
-SEXES = ("F", "M")
 INPUT_NAME = "trafficking-profiles"
 
 SOURCE = SourceSpec(
@@ -121,7 +117,7 @@ def count_victims(facts: Iterable[VictimFacts], cases: int, areas: set[str]) -> 
     area for, and the sexes X and U, count in the totals only; a victim whose country
     of exploitation is unknown (or not an area) is not counted, and said so."""
     by_type = exploitation_indicators()
-    cells: dict[tuple[str, str, str, str | None, str], int] = defaultdict(int)
+    cells: dict[Cell, int] = defaultdict(int)
     statuses: Counter[str] = Counter()
     without, years = 0, set()
     for victim in facts:
@@ -136,28 +132,18 @@ def count_victims(facts: Iterable[VictimFacts], cases: int, areas: set[str]) -> 
         indicators += [by_type[code] for code in victim.codes["exploitation"] if code in by_type]
         origin = victim.nationality if victim.nationality in areas else None
         for indicator in indicators:
-            for cell in breakdowns(indicator, str(victim.exploitation_country),
+            for cell in with_totals(indicator, str(victim.exploitation_country),
                                    str(victim.year), origin, victim.sex):
                 cells[cell] += 1
     figures = [Figure(indicator=indicator, area=area, period=period, value=float(value),
                       sex=sex, origin=origin)
                for (indicator, area, period, origin, sex), value
-               in sorted(cells.items(), key=lambda item: tuple(x or "" for x in item[0]))]
+               in sorted(cells.items(), key=lambda item: cell_order(item[0]))]
     return Counted(figures, cases, sum(statuses.values()), dict(statuses), without,
                    tuple(sorted(years)))
 
 
-def breakdowns(indicator: str, area: str, period: str, origin: str | None,
-               sex: str | None) -> Iterator[tuple[str, str, str, str | None, str]]:
-    """The cells a victim adds to: by origin and sex, and each of their totals."""
-    sexes = ("_T", sex) if sex in SEXES else ("_T",)
-    origins = (None, origin) if origin is not None else (None,)
-    for each_origin in origins:
-        for each_sex in sexes:
-            yield (indicator, area, period, each_origin, str(each_sex))
-
-
-class TraffickingPublisher(Importer):
+class TraffickingPublisher(ComputedPublisher):
     """The importer framework, fed by the counted case data instead of files."""
 
     name = "protection.trafficking"
@@ -175,38 +161,17 @@ class TraffickingPublisher(Importer):
         now = timezone.localtime()
         years = counted.years
         span = f"{years[0]}–{years[-1]}" if years else "-"
-        spec = ReleaseSpec(
+        return cls.with_release(ReleaseSpec(
             code=f"trafficking-{counted.checksum[:16]}",
             title=f"Victims of trafficking {span} ({counted.cases} cases)",
             vintage=f"as of {now:%Y-%m-%d}", published=now.date(),
-            notes=counted.describe(user, now))
-        publisher = type("CountedPublisher", (cls,), {"release": spec})
-        return publisher(counted)  # type: ignore[no-any-return]
-
-    def read(self, path: Path) -> Iterator[Figure]:
-        return iter(())
+            notes=counted.describe(user, now)), counted)
 
     def publish(self, progress: Progress | NullProgress) -> ImportReport:
         """Check every figure, then replace the release's observations, in one transaction."""
         counted = self.counted
-        report = ImportReport(self.name, self.release.code, [INPUT_NAME])
-        if self.already_imported({INPUT_NAME: counted.checksum}):
-            report.unchanged = True
-            return report
-        rows = self.check([(INPUT_NAME, f) for f in counted.figures], report)
-        progress.start(len(rows), f"Writing {len(rows)} observations")
-        with transaction.atomic():
-            release = self.save_release()
-            replaced = set(release.observations.values_list("coverage", flat=True))
-            release.observations.all().delete()
-            ReleaseFile.objects.filter(release=release).delete()
-            ReleaseFile.objects.create(release=release, name=INPUT_NAME, size=0,
-                                       sha256=counted.checksum, rows=counted.victims)
-            insert_observations(rows, release, progress)
-            refresh_latest(release, replaced - {coverage_key(row[0]) for row in rows})
-            Release.objects.filter(pk=release.pk).update(imported_at=timezone.now())
-        report.written = len(rows)
-        return report
+        return self.write_figures(counted.figures, INPUT_NAME, counted.checksum, size=0,
+                                  rows=counted.victims, progress=progress)
 
 
 def publish_trafficking(user: Any, progress: Progress | None = None) -> dict[str, Any]:
