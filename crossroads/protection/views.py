@@ -10,16 +10,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from crossroads.core.audit import audit_access, audit_denied
+from crossroads.core.audit import audit_access
 from crossroads.core.models import AuditEvent
 from crossroads.core.permissions import CHANGE, VIEW
-from crossroads.core.views.generic import ObjectViews
+from crossroads.core.views.generic import ObjectViews, restricted_or_404
 from crossroads.people.models import Person
 from crossroads.protection import (
     consent,
@@ -115,10 +115,7 @@ ALL_VIEWS = (CaseViews, TaskViews)
 
 
 def case_for(request: HttpRequest, pk: int, action: str) -> m.Case:
-    case = m.Case.objects.restrict(request.user, action).filter(pk=pk).first()
-    if case is None:
-        audit_denied(m.Case, pk)
-        raise Http404(_("No such record, or you may not see it."))
+    case: m.Case = restricted_or_404(m.Case.objects.all(), request.user, pk, action)
     return case
 
 
@@ -273,9 +270,7 @@ def record_consent(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def withdraw_consent(request: HttpRequest, pk: int) -> HttpResponse:
-    given = m.Consent.objects.restrict(request.user, CHANGE).filter(pk=pk).first()
-    if given is None:
-        raise Http404(_("No such record, or you may not see it."))
+    given = restricted_or_404(m.Consent.objects.all(), request.user, pk, CHANGE)
     try:
         consent.withdraw(given, timezone.localdate())
         messages.success(request, _("Consent withdrawn."))
@@ -306,10 +301,7 @@ def record_best_interests(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def download(request: HttpRequest, pk: int) -> FileResponse:
     """A case document, to a user who may view it (audited); never from a public URL."""
-    document = m.CaseDocument.objects.restrict(request.user, VIEW).filter(pk=pk).first()
-    if document is None:
-        audit_denied(m.CaseDocument, pk)
-        raise Http404(_("No such record, or you may not see it."))
+    document = restricted_or_404(m.CaseDocument.objects.all(), request.user, pk, VIEW)
     audit_access(m.CaseDocument, [document], AuditEvent.Action.EXPORT)
     extension = documents.EXTENSIONS.get(document.media_type, "")
     response = FileResponse(document.file.open("rb"), content_type=document.media_type,

@@ -36,7 +36,20 @@ from crossroads.core.filtersets import CrossroadsFilterSet
 from crossroads.core.forms import CrossroadsModelForm
 from crossroads.core.models import AuditEvent, ObjectChange
 from crossroads.core.permissions import ADD, CHANGE, DELETE, VIEW, can, is_sensitive
+from crossroads.core.querysets import RestrictedQuerySet
 from crossroads.core.tables import CrossroadsTable
+
+
+def restricted_or_404(queryset: RestrictedQuerySet[Any], user: Any, pk: Any,
+                      action: str = VIEW) -> Any:
+    """The record ``pk`` of ``queryset`` if ``restrict()`` lets ``user`` do ``action`` on it;
+    otherwise the refusal is audited and the answer is 404, whether the record does not
+    exist or is out of reach (so nothing leaks)."""
+    found = queryset.restrict(user, action).filter(pk=pk).first()
+    if found is None:
+        audit_denied(queryset.model, pk)
+        raise Http404(_("No such record, or you may not see it."))
+    return found
 
 
 def related_fields(model: type[models.Model]) -> list[str]:

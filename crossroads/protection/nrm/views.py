@@ -15,10 +15,10 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from crossroads.core.audit import audit_access, audit_denied
+from crossroads.core.audit import audit_access
 from crossroads.core.models import AuditEvent
 from crossroads.core.permissions import CHANGE, VIEW, can
-from crossroads.core.views.generic import ObjectListView, ObjectViews
+from crossroads.core.views.generic import ObjectListView, ObjectViews, restricted_or_404
 from crossroads.protection import models as m
 from crossroads.protection import services
 from crossroads.protection.choices import Service
@@ -89,16 +89,9 @@ class TransferViews(ObjectViews):
         return [path("transfers/", ObjectListView.as_view(views=cls), name=cls.name("list"))]
 
 
-def not_found(model: Any, pk: int) -> Http404:
-    audit_denied(model, pk)
-    return Http404(_("No such record, or you may not see it."))
-
-
 def referral_for(request: HttpRequest, pk: int, action: str = VIEW) -> m.Referral:
-    found = m.Referral.objects.restrict(request.user, action).filter(pk=pk) \
-        .select_related("case__organisation", "provider", "receiving_organisation").first()
-    if found is None:
-        raise not_found(m.Referral, pk)
+    found: m.Referral = restricted_or_404(m.Referral.objects.select_related(
+        "case__organisation", "provider", "receiving_organisation"), request.user, pk, action)
     return found
 
 
@@ -175,10 +168,8 @@ def refer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def transfer_for(request: HttpRequest, pk: int, action: str = VIEW) -> m.CaseTransfer:
-    found = m.CaseTransfer.objects.restrict(request.user, action).filter(pk=pk) \
-        .select_related("case", "from_organisation", "to_organisation").first()
-    if found is None:
-        raise not_found(m.CaseTransfer, pk)
+    found: m.CaseTransfer = restricted_or_404(m.CaseTransfer.objects.select_related(
+        "case", "from_organisation", "to_organisation"), request.user, pk, action)
     return found
 
 

@@ -33,6 +33,7 @@ from crossroads.core.views.generic import (
     ObjectDetailView,
     ObjectListView,
     ObjectViews,
+    restricted_or_404,
 )
 from crossroads.protection import models as m
 from crossroads.protection import services as case_services
@@ -284,10 +285,8 @@ def back_to(request: HttpRequest, application: m.ReturnApplication) -> HttpRespo
 
 
 def application_for(request: HttpRequest, pk: int) -> m.ReturnApplication:
-    found = m.ReturnApplication.objects.restrict(request.user, CHANGE).filter(pk=pk).first()
-    if found is None:
-        audit_denied(m.ReturnApplication, pk)
-        raise Http404(_("No such record, or you may not see it."))
+    found: m.ReturnApplication = restricted_or_404(m.ReturnApplication.objects.all(),
+                                                   request.user, pk, CHANGE)
     return found
 
 
@@ -315,11 +314,9 @@ def step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 @require_POST
 def deliver(request: HttpRequest, pk: int) -> HttpResponse:
     """Record that a planned piece of assistance was delivered."""
-    found = m.ReintegrationAssistance.objects.restrict(request.user, CHANGE) \
-        .filter(pk=pk).select_related("plan__application").first()
-    if found is None:
-        audit_denied(m.ReintegrationAssistance, pk)
-        raise Http404(_("No such record, or you may not see it."))
+    found = restricted_or_404(
+        m.ReintegrationAssistance.objects.select_related("plan__application"),
+        request.user, pk, CHANGE)
     form = forms.DeliverForm(request.POST, prefix=f"d{found.pk}")
     if not form.is_valid():
         for problem in forms.form_problems(form):
