@@ -160,8 +160,12 @@ class CountTests(EmergencyTestCase):
 
     def test_today_the_last_24_hours_and_the_total(self) -> None:
         now = timezone.now()
+        # Five minutes ago, but never before midnight: just after midnight that was yesterday.
+        start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0,
+                                                         microsecond=0)
+        recent = max(now - timedelta(minutes=5), start_of_today)
         self.register([row("Early")], kind="single", arrived_at=now - timedelta(hours=30))
-        self.register([row("Recent")], kind="single", arrived_at=now - timedelta(minutes=5))
+        self.register([row("Recent")], kind="single", arrived_at=recent)
         found = counts.operation_counts(self.operation, now=now)
         self.assertEqual(found["arrivals"]["total"], 2)
         self.assertEqual(found["arrivals"]["last_24h"], 1)
